@@ -1,0 +1,102 @@
+import type { Pack } from '../../core/pack/schema';
+import type { BackstoryDb } from '../db/database';
+import type { PackRow } from '../db/rows';
+import { layoutPack } from './pack-layout';
+
+/** Rows per write transaction: big enough to amortise a transaction, small enough to report progress. */
+const ROWS_PER_BATCH = 200;
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+const newGeneration = (packId: string) =>
+  `${packId}@${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * Writes a validated pack as a new generation, batch by batch, then makes it live in one final
+ * transaction that also drops the previous generation. Until that commit nothing is visible, and
+ * on failure the new rows are removed, so the knowledge base is exactly as before. A worker that
+ * is stopped midway leaves orphan rows that `collectOrphans` removes at the next start.
+ */
+export async function importPack(
+  db: BackstoryDb,
+  pack: Pack,
+  source: string,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<PackRow> {
+  const generation = newGeneration(pack.id);
+  const layout = layoutPack(generation, pack.entities);
+  const writes: Array<() => Promise<unknown>> = [];
+  const batched = <T>(rows: T[], put: (batch: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += ROWS_PER_BATCH)
+      writes.push(() => put(rows.slice(i, i + ROWS_PER_BATCH)));
+  };
+  batched(layout.chunks, (rows) => db.entityChunks.bulkAdd(rows));
+  batched(layout.buckets, (rows) => db.buckets.bulkAdd(rows));
+  batched(layout.searchChunks, (rows) => db.searchChunks.bulkAdd(rows));
+  writes.push(() => db.keyFilters.add({ generation, hashes: layout.hashes }));
+
+  const row: PackRow = {
+    id: pack.id,
+    title: pack.title,
+    ...(pack.updated ? { updated: pack.updated } : {}),
+    source,
+    importedAt: Date.now(),
+    generation,
+    entityCount: pack.entities.length,
+    bucketCount: layout.bucketCount,
+    chunkCount: layout.chunks.length,
+  };
+  try {
+    for (let i = 0; i < writes.length; i++) {
+      await writes[i]!();
+      onProgress({
+        done: Math.round(((i + 1) / (writes.length + 1)) * pack.entities.length),
+        total: pack.entities.length,
+      });
+    }
+    await db.transaction(
+      'rw',
+      [db.packs, db.entityChunks, db.buckets, db.keyFilters, db.searchChunks],
+      async () => {
+        const previous = await db.packs.get(pack.id);
+        await db.packs.put(row);
+        if (previous) await deleteGeneration(db, previous.generation);
+      },
+    );
+  } catch (error) {
+    await deleteGeneration(db, generation).catch(() => {});
+    throw error;
+  }
+  onProgress({ done: pack.entities.length, total: pack.entities.length });
+  return row;
+}
+
+export async function deleteGeneration(db: BackstoryDb, generation: string): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.entityChunks, db.buckets, db.keyFilters, db.searchChunks],
+    async () => {
+      await db.entityChunks.where('generation').equals(generation).delete();
+      await db.buckets.where('generation').equals(generation).delete();
+      await db.searchChunks.where('generation').equals(generation).delete();
+      await db.keyFilters.delete(generation);
+    },
+  );
+}
+
+/** Removes rows of generations no pack points at (left by an import that was cut off). */
+export async function collectOrphans(db: BackstoryDb): Promise<number> {
+  const live = new Set((await db.packs.toArray()).map((pack) => pack.generation));
+  const stored = new Set([
+    ...((await db.keyFilters.toCollection().primaryKeys()) as string[]),
+    ...((await db.entityChunks.orderBy('generation').uniqueKeys()) as string[]),
+    ...((await db.buckets.orderBy('generation').uniqueKeys()) as string[]),
+    ...((await db.searchChunks.orderBy('generation').uniqueKeys()) as string[]),
+  ]);
+  const orphans = [...stored].filter((generation) => !live.has(generation));
+  for (const generation of orphans) await deleteGeneration(db, generation);
+  return orphans.length;
+}

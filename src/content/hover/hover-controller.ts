@@ -1,0 +1,122 @@
+import type { PageMention } from '../page-annotator';
+import type { MentionIndex } from './hit-test';
+
+export interface HoverTiming {
+  /** Intent delay before a card opens (experience.md: default 300 ms). */
+  openDelayMs: number;
+  /** Grace time after the pointer leaves both the name and the card. */
+  closeDelayMs: number;
+}
+
+export interface HoverCallbacks {
+  open(mention: PageMention): void;
+  close(): void;
+  /** True when the event's target is inside our card. */
+  isOverCard(event: PointerEvent): boolean;
+}
+
+/** Above this pointer speed (px/ms) the reader is sweeping across text, not pointing at a name. */
+const SWEEP_SPEED = 1.2;
+
+/**
+ * Turns pointer movement into open/close decisions. Hit-testing runs at most once per frame
+ * (a caret lookup right after a DOM write forces layout; performance.md).
+ */
+export class HoverController {
+  private pending: PointerEvent | null = null;
+  private frame = 0;
+  private openTimer = 0;
+  private closeTimer = 0;
+  private candidate: PageMention | null = null;
+  private shown: PageMention | null = null;
+  private last = { x: 0, y: 0, t: 0 };
+
+  constructor(
+    private index: MentionIndex,
+    private timing: () => HoverTiming,
+    private callbacks: HoverCallbacks,
+  ) {}
+
+  attach(target: Window): void {
+    target.addEventListener('pointermove', this.onMove, { capture: true, passive: true });
+  }
+
+  detach(target: Window): void {
+    target.removeEventListener('pointermove', this.onMove, { capture: true });
+    this.reset();
+  }
+
+  /** The card was closed from elsewhere (Esc, a click): forget it. */
+  reset(): void {
+    clearTimeout(this.openTimer);
+    this.cancelClose();
+    this.candidate = null;
+    this.shown = null;
+  }
+
+  markShown(mention: PageMention): void {
+    this.shown = mention;
+  }
+
+  private onMove = (event: PointerEvent) => {
+    this.pending = event;
+    if (!this.frame) this.frame = requestAnimationFrame(this.process);
+  };
+
+  private process = () => {
+    this.frame = 0;
+    const event = this.pending;
+    if (!event) return;
+    const speed = this.speedOf(event);
+    if (this.callbacks.isOverCard(event)) {
+      this.cancelClose();
+      clearTimeout(this.openTimer);
+      this.candidate = null;
+      return;
+    }
+    const hit = this.index.at(event.clientX, event.clientY);
+    if (hit && hit === this.shown) {
+      this.cancelClose();
+      return;
+    }
+    if (hit && (hit !== this.candidate || speed > SWEEP_SPEED)) this.scheduleOpen(hit);
+    if (!hit) {
+      clearTimeout(this.openTimer);
+      this.candidate = null;
+    }
+    if (this.shown && !hit) this.scheduleClose();
+  };
+
+  private speedOf(event: PointerEvent): number {
+    const now = event.timeStamp;
+    const distance = Math.hypot(event.clientX - this.last.x, event.clientY - this.last.y);
+    const speed = distance / Math.max(1, now - this.last.t);
+    this.last = { x: event.clientX, y: event.clientY, t: now };
+    return speed;
+  }
+
+  private scheduleOpen(mention: PageMention): void {
+    clearTimeout(this.openTimer);
+    this.candidate = mention;
+    this.openTimer = window.setTimeout(() => {
+      this.candidate = null;
+      this.cancelClose();
+      this.shown = mention;
+      this.callbacks.open(mention);
+    }, this.timing().openDelayMs);
+  }
+
+  private cancelClose(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = 0;
+  }
+
+  private scheduleClose(): void {
+    if (this.closeTimer) return;
+    this.closeTimer = window.setTimeout(() => {
+      this.closeTimer = 0;
+      this.shown = null;
+      this.callbacks.close();
+    }, this.timing().closeDelayMs);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './entity-types';
+export * from './limits';
+export * from './schema';
+export * from './validate';

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  launchWithExtension,
+  stopServiceWorkers,
+  type ExtensionSession,
+} from '../support/chromium';
+import { serveFolder, type FixtureServer } from '../support/fixture-server';
+import { highlightedTexts, sendFromExtensionPage } from './support/page-probes';
+
+let session: ExtensionSession;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await serveFolder('tests/e2e/pages');
+  session = await launchWithExtension();
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function openPopup(): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(session.popupUrl);
+  return page;
+}
+
+describe('the built extension in Chromium', () => {
+  it('starts its service worker', () => {
+    expect(session.worker.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\//);
+  });
+
+  it('annotates a page: the content script asked the background and drew the name it found', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('roundtrip.html'));
+    await expect.poll(() => highlightedTexts(page), { timeout: 10_000 }).toEqual(['Alibaba']);
+    await page.close();
+  });
+
+  it('renders the popup with what the background knows', async () => {
+    const popup = await openPopup();
+    await expect
+      .poll(() => popup.getByTestId('kb-status').textContent(), { timeout: 10_000 })
+      .toMatch(/[1-9]\d* entities in 1 pack/);
+    await popup.close();
+  });
+
+  it('answers the next message after its service worker was stopped', async () => {
+    const popup = await openPopup();
+    await stopServiceWorkers(popup);
+    const reply = await sendFromExtensionPage(popup, 'getStatus', {});
+    expect(reply).toMatchObject({ result: { packs: 1 } });
+    await popup.close();
+  });
+
+  it('exposes nothing to web pages: no web-accessible resource can be fetched', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.url('roundtrip.html'));
+    const probe = `chrome-extension://${session.extensionId}/manifest.json`;
+    const reachable = await page.evaluate(async (url) => {
+      try {
+        await fetch(url);
+        return true;
+      } catch {
+        return false;
+      }
+    }, probe);
+    expect(reachable).toBe(false);
+    await page.close();
+  });
+});

@@ -1,0 +1,2 @@
+// IndexedDB for Node: the database tests run Dexie against fake-indexeddb.
+import 'fake-indexeddb/auto';
