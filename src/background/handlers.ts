@@ -1,28 +1,72 @@
+import type { Settings } from '../core/settings/settings';
 import type { BackstoryDb } from './db/database';
 import { entityCard } from './kb/entity-card';
+import { exportPack } from './kb/export-pack';
+import { clearHistory, recordSighting } from './kb/history';
+import { beginImport, commitImport, listImports, receiveChunk } from './kb/import-jobs';
 import { lookupCandidates } from './kb/lookup-candidates';
+import { listPacks } from './kb/packs';
 import { removePack } from './kb/remove-pack';
+import { resolveEntity } from './kb/resolve-entity';
+import { saveEntity, setDeleted } from './kb/save-entity';
+import { searchEntities } from './kb/search';
 import { kbStatus } from './kb/status';
 import type { Handlers } from './messaging/router';
 
+export interface HandlerDeps {
+  db: BackstoryDb;
+  /** Resolves when start-up (seed install, clean-up) is done; every handler waits for it. */
+  ready: Promise<unknown>;
+  settings: () => Promise<Settings>;
+  /** Called after the reader changed the knowledge base, so open pages can refresh. */
+  onKbChanged: () => void;
+}
+
 /** One async handler per protocol message; the Handlers type makes a missing one a compile error. */
-export function createHandlers(db: BackstoryDb, ready: Promise<unknown>): Handlers {
-  return {
-    getStatus: async () => {
-      await ready;
-      return kbStatus(db);
-    },
-    lookupCandidates: async ({ keys }) => {
-      await ready;
-      return lookupCandidates(db, keys);
-    },
-    getCard: async ({ id, lang }) => {
-      await ready;
-      return entityCard(db, id, lang);
-    },
-    removePack: async ({ id }) => {
-      await ready;
-      return { removed: await removePack(db, id) };
-    },
+export function createHandlers({ db, ready, settings, onKbChanged }: HandlerDeps): Handlers {
+  const changed = <T>(value: T): T => {
+    onKbChanged();
+    return value;
   };
+  const handlers: Handlers = {
+    getStatus: async () => kbStatus(db),
+    lookupCandidates: async ({ keys }) => lookupCandidates(db, keys),
+    getCard: async ({ id, lang }) => entityCard(db, id, lang),
+    recordSighting: async ({ id, url, title }, { sender }) => {
+      // Never in private windows, and only when the reader keeps a history.
+      if (sender.tab?.incognito || !(await settings()).historyEnabled) return { recorded: false };
+      await recordSighting(db, id, url, title);
+      return { recorded: true };
+    },
+    searchEntities: async (query) => searchEntities(db, query),
+    getEntity: async ({ id }) => {
+      const resolved = await resolveEntity(db, id);
+      if (!resolved) return null;
+      return { id, packId: resolved.packId, entity: resolved.entity, edited: resolved.edit !== undefined };
+    },
+    saveEntity: async ({ id, entity }) => changed({ id: await saveEntity(db, id, entity) }),
+    deleteEntity: async ({ id }) => changed({ deleted: await setDeleted(db, id, true) }),
+    restoreEntity: async ({ id }) => changed({ restored: await setDeleted(db, id, false) }),
+    listPacks: async () => listPacks(db),
+    removePack: async ({ id }) => changed({ removed: await removePack(db, id) }),
+    importBegin: async ({ fileName, format }) => ({ jobId: await beginImport(db, fileName, format) }),
+    importChunk: async ({ jobId, text }) => ({ received: receiveChunk(jobId, text) }),
+    importCommit: async ({ jobId }) => commitImport(db, jobId, onKbChanged),
+    listImports: async () => listImports(db),
+    exportPack: async ({ scope }) => exportPack(db, scope),
+    clearHistory: async () => ({ cleared: await clearHistory(db) }),
+  };
+  return waitForReady(handlers, ready);
+}
+
+/** Wraps every handler so that a message that woke the worker is answered after start-up. */
+function waitForReady(handlers: Handlers, ready: Promise<unknown>): Handlers {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
+    wrapped[name] = async (...args: unknown[]) => {
+      await ready;
+      return handler(...args);
+    };
+  }
+  return wrapped as Handlers;
 }

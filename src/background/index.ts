@@ -1,9 +1,12 @@
 import browser from 'webextension-polyfill';
+import { loadSettings } from '../shared/settings-store';
 import { BackstoryDb } from './db/database';
-import { collectOrphans } from './kb/import-pack';
-import { ensureSeed, SEED_PATH } from './kb/seed';
-import { createRouter } from './messaging/router';
 import { createHandlers } from './handlers';
+import { collectOrphans } from './kb/import-pack';
+import { failInterruptedJobs } from './kb/import-jobs';
+import { ensureSeed, SEED_PATH } from './kb/seed';
+import { broadcastKbChanged } from './broadcast';
+import { createRouter } from './messaging/router';
 
 // Entry file: wiring only. Everything here must survive the worker being stopped at any moment:
 // state lives in IndexedDB and storage.local, never only in this module's memory.
@@ -15,19 +18,19 @@ async function loadSeedText(): Promise<string> {
 }
 
 async function prepare(): Promise<void> {
+  // Ask the browser not to evict the knowledge base under storage pressure.
   await navigator.storage?.persist?.().catch(() => false);
+  await failInterruptedJobs(db);
   await collectOrphans(db);
-  await ensureSeed(db, loadSeedText, browser.runtime.getManifest().version, false);
+  const settings = await loadSettings();
+  await ensureSeed(db, loadSeedText, browser.runtime.getManifest().version, settings.seedDeclined);
 }
 
-// Every handler waits for `ready`, so a message that wakes the worker is answered after start-up.
-const ready = prepare().catch((error: unknown) =>
-  console.error('Backstory start-up failed', error),
-);
+const ready = prepare().catch((error: unknown) => console.error('Backstory start-up failed', error));
 
 browser.runtime.onMessage.addListener(
-  createRouter(createHandlers(db, ready), {
-    id: browser.runtime.id,
-    baseUrl: browser.runtime.getURL(''),
-  }),
+  createRouter(
+    createHandlers({ db, ready, settings: loadSettings, onKbChanged: broadcastKbChanged }),
+    { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') },
+  ),
 );

@@ -70,8 +70,9 @@ export interface SearchChunkRow {
 export interface UserEntityRow {
   id: string;
   entity: PackEntity;
-  note?: string;
   keys: string[];
+  /** Deleted by the reader; kept so that "undo" can bring it back. */
+  deleted?: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -80,9 +81,8 @@ export interface UserEntityRow {
 export interface EditRow {
   /** `p/<pack id>/<entity id>` */
   ref: string;
-  /** Fields the reader changed; they win over the pack's. */
+  /** Fields the reader changed (the note among them); they win over the pack's. */
   fields: Partial<Omit<PackEntity, 'id'>>;
-  note?: string;
   /** The reader deleted this pack entity: it is no longer matched or listed. */
   hidden?: boolean;
   /** Match keys of the edited forms, so candidate lookup finds forms the reader added. */
@@ -101,7 +101,7 @@ export interface HistoryRow {
 export interface ImportJobRow {
   id: string;
   fileName: string;
-  status: 'running' | 'done' | 'failed';
+  status: 'uploading' | 'running' | 'done' | 'failed';
   done: number;
   total: number;
   message?: string;

@@ -110,6 +110,7 @@ export async function lookupCandidates(
     .where('keys')
     .anyOf([...keys])
     .toArray()) {
+    if (row.deleted) continue;
     const { name, type } = row.entity;
     found.set(row.id, { ref: row.id, name, type, forms: storedForms(row.entity), own: true });
   }

@@ -1,3 +1,4 @@
+export * from './csv';
 export * from './entity-types';
 export * from './limits';
 export * from './schema';

@@ -33,14 +33,24 @@ export const httpUrl = v.pipe(
 export const localizedText = (max: number, what: string) =>
   v.record(langKey, text(max, what), 'must be an object of language codes to text');
 
-const label = v.union(
-  [nonEmptyText(L.maxLabelLength, 'the label'), localizedText(L.maxLabelLength, 'the label')],
-  'must be text or an object of language codes to text',
+const labelText = nonEmptyText(L.maxLabelLength, 'the label');
+const labelMap = localizedText(L.maxLabelLength, 'the label');
+// Chosen by the input's shape rather than v.union: a union reports only its own generic message when
+// a piped option fails (v.trim makes a too-long string "untyped"), hiding "the label is N characters".
+const label: v.GenericSchema<unknown, string | Record<string, string>> = v.lazy((input) =>
+  typeof input === 'string'
+    ? labelText
+    : typeof input === 'object' && input !== null && !Array.isArray(input)
+      ? labelMap
+      : v.union([labelText, labelMap], 'must be text or an object of language codes to text'),
 );
 
 const isoDate = v.pipe(
   v.string('must be a date'),
-  v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO 8601 date such as 2025-02 or 2025-02-14'),
+  v.regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    'must be an ISO 8601 date such as 2025-02 or 2025-02-14',
+  ),
 );
 
 const entityId = v.pipe(
@@ -61,41 +71,68 @@ const stringList = v.pipe(
   v.maxLength(L.maxListItems, `must hold at most ${L.maxListItems} items`),
 );
 
-export const factSchema = v.object({
-  label,
-  value: nonEmptyText(L.maxFactValueLength, 'the value'),
-  entity: v.optional(entityId),
-  asOf: v.optional(isoDate),
-  source: v.optional(httpUrl),
-});
+// An object's message words a non-object input; validate.ts words a missing key itself.
+export const factSchema = v.object(
+  {
+    label,
+    value: nonEmptyText(L.maxFactValueLength, 'the value'),
+    entity: v.optional(entityId),
+    asOf: v.optional(isoDate),
+    source: v.optional(httpUrl),
+  },
+  'must be an object with a label and a value',
+);
 
-export const linkSchema = v.object({
-  label: nonEmptyText(L.maxLabelLength, 'the label'),
-  url: httpUrl,
-});
+export const linkSchema = v.object(
+  { label: nonEmptyText(L.maxLabelLength, 'the label'), url: httpUrl },
+  'must be an object with a label and a url',
+);
+
+const entityFields = {
+  name: nonEmptyText(L.maxNameLength, 'the name'),
+  type: v.picklist(ENTITY_TYPES, `must be one of ${ENTITY_TYPES.join(', ')}`),
+  aliases: v.optional(formList, []),
+  followups: v.optional(formList, []),
+  exact: v.optional(formList, []),
+  summary: v.optional(localizedText(L.maxSummaryLength, 'the summary'), {}),
+  facts: v.optional(
+    v.pipe(
+      v.array(factSchema, 'must be a list'),
+      v.maxLength(L.maxFacts, `must hold at most ${L.maxFacts} facts`),
+    ),
+    [],
+  ),
+  links: v.optional(
+    v.pipe(
+      v.array(linkSchema, 'must be a list'),
+      v.maxLength(L.maxLinks, `must hold at most ${L.maxLinks} links`),
+    ),
+    [],
+  ),
+  related: v.optional(stringList, []),
+  tags: v.optional(stringList, []),
+  wikidata: v.optional(
+    v.pipe(v.string('must be text'), v.regex(/^Q\d{1,12}$/, 'must be Q followed by digits')),
+  ),
+  /** The reader's note (a Backstory extension of the format, written by export). */
+  note: v.optional(text(L.maxNoteLength, 'the note')),
+};
+
+// Inline in each pipe below: a separately typed predicate would stop valibot inferring the output.
+const formCount = (aliases: string[], followups: string[]) =>
+  1 + aliases.length + followups.length <= L.maxFormsPerEntity;
+const formCountMessage = `an entity may have at most ${L.maxFormsPerEntity} forms (name, aliases and follow-ups together)`;
 
 /** One entity as a pack holds it. Unknown fields are dropped (pack-format.md). */
 export const packEntitySchema = v.pipe(
-  v.object({
-    id: entityId,
-    name: nonEmptyText(L.maxNameLength, 'the name'),
-    type: v.picklist(ENTITY_TYPES, `must be one of ${ENTITY_TYPES.join(', ')}`),
-    aliases: v.optional(formList, []),
-    followups: v.optional(formList, []),
-    exact: v.optional(formList, []),
-    summary: v.optional(localizedText(L.maxSummaryLength, 'the summary'), {}),
-    facts: v.optional(v.pipe(v.array(factSchema, 'must be a list'), v.maxLength(L.maxFacts)), []),
-    links: v.optional(v.pipe(v.array(linkSchema, 'must be a list'), v.maxLength(L.maxLinks)), []),
-    related: v.optional(stringList, []),
-    tags: v.optional(stringList, []),
-    wikidata: v.optional(
-      v.pipe(v.string(), v.regex(/^Q\d{1,12}$/, 'must be Q followed by digits')),
-    ),
-  }),
-  v.check(
-    (e) => 1 + e.aliases.length + e.followups.length <= L.maxFormsPerEntity,
-    `an entity may have at most ${L.maxFormsPerEntity} forms (name, aliases and follow-ups together)`,
-  ),
+  v.object({ id: entityId, ...entityFields }, 'must be an object with an id, a name and a type'),
+  v.check((e) => formCount(e.aliases, e.followups), formCountMessage),
+);
+
+/** The same fields as the editor sends them: the background assigns or keeps the id. */
+export const entityInputSchema = v.pipe(
+  v.strictObject(entityFields),
+  v.check((e) => formCount(e.aliases, e.followups), formCountMessage),
 );
 
 export type PackEntity = v.InferOutput<typeof packEntitySchema>;

@@ -11,9 +11,27 @@ function fieldOf(issue: v.BaseIssue<unknown>): string {
   return v.getDotPath(issue) ?? '';
 }
 
+/** valibot words a missing required key as "Invalid key: Expected …"; a reader needs "is missing". */
+function isMissingKey(issue: v.BaseIssue<unknown>): boolean {
+  return issue.type === 'object' && issue.path?.at(-1)?.origin === 'key';
+}
+
 function describe(issue: v.BaseIssue<unknown>): string {
   const field = fieldOf(issue);
+  if (field && isMissingKey(issue)) return `field "${field}" is missing`;
   return field ? `field "${field}" ${issue.message}` : issue.message;
+}
+
+/** UTF-8 size of `text`, stopping once it passes `limit` (a 64 MiB string is not walked twice). */
+function utf8BytesOver(text: string, limit: number): boolean {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair (4 bytes) counts 2 + 2 here, which is exact.
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
+    if (bytes > limit) return true;
+  }
+  return false;
 }
 
 function entityLabel(index: number, raw: unknown): string {
@@ -54,8 +72,10 @@ export function validatePack(data: unknown): Pack {
 
 /** Parses and validates pack text (a `.json` file). */
 export function parsePack(text: string): Pack {
-  // Length in UTF-16 units is a lower bound of the UTF-8 size; good enough to stop a huge file early.
-  if (text.length > PACK_LIMITS.maxBytes) {
+  // Length in UTF-16 units is a lower bound of the UTF-8 size (cheap); at most 3 bytes a unit, so
+  // only a text longer than a third of the limit needs its bytes counted.
+  const max = PACK_LIMITS.maxBytes;
+  if (text.length > max || (text.length * 3 > max && utf8BytesOver(text, max))) {
     throw new PackError('This pack was refused: it is larger than 64 MiB.');
   }
   let data: unknown;

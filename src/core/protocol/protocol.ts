@@ -1,5 +1,9 @@
 import type { EntityType } from '../pack/entity-types';
+import type { PackEntity } from '../pack/schema';
 import type { MatchForm } from '../match/types';
+import type { EntityInput } from './entity-input';
+
+export type { EntityInput } from './entity-input';
 
 /** What the popup shows about the knowledge base as a whole. */
 export interface KbStatus {
@@ -16,24 +20,101 @@ export interface CandidateEntity {
   forms: MatchForm[];
 }
 
-/** What the card shows (grows with the card issue). */
+export interface CardFact {
+  label: string;
+  value: string;
+  /** Ref of the entity the value names, when it is in the knowledge base. */
+  entity?: string;
+  asOf?: string;
+  source?: string;
+}
+
+/** Everything the card shows for one entity, in the reader's language, as plain text. */
 export interface EntityCard {
   id: string;
   name: string;
   type: EntityType;
   summary: string;
+  facts: CardFact[];
+  links: Array<{ label: string; url: string }>;
+  note: string;
+  own: boolean;
+  packTitle?: string;
+  history: { count: number; last?: { title: string; url: string; at: number } };
+}
+
+export interface EntitySummary {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** The pack it comes from, or null for the reader's own entities. */
+  packId: string | null;
+  edited: boolean;
+  snippet: string;
+}
+
+export interface SearchQuery {
+  query: string;
+  type?: EntityType;
+  /** A pack id, or "own" for the reader's entities. */
+  source?: string;
+  offset: number;
+  limit: number;
+}
+
+/** An entity as the editor works on it: the merged fields, and where it lives. */
+export interface EditableEntity {
+  id: string;
+  packId: string | null;
+  /** The merged fields; `entity.note` is the reader's note. */
+  entity: PackEntity;
+  edited: boolean;
+}
+
+export interface PackInfo {
+  id: string;
+  title: string;
+  updated?: string;
+  source: string;
+  importedAt: number;
+  entityCount: number;
+}
+
+export interface ImportJob {
+  id: string;
+  fileName: string;
+  status: 'uploading' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  message?: string;
+  packId?: string;
+  startedAt: number;
+  finishedAt?: number;
 }
 
 /**
  * The one map of every message the background answers: name → params and result.
- * `handle()` in the background takes a mapped type over this, so the compiler proves that every
+ * The background's `Handlers` is a mapped type over this, so the compiler proves that every
  * message has a handler; `send()` in the other runtimes is typed from the same map.
  */
 export interface Protocol {
   getStatus: { params: Record<string, never>; result: KbStatus };
   lookupCandidates: { params: { keys: string[] }; result: CandidateEntity[] };
   getCard: { params: { id: string; lang: string }; result: EntityCard | null };
+  recordSighting: { params: { id: string; url: string; title: string }; result: { recorded: boolean } };
+  searchEntities: { params: SearchQuery; result: { total: number; items: EntitySummary[] } };
+  getEntity: { params: { id: string }; result: EditableEntity | null };
+  saveEntity: { params: { id?: string; entity: EntityInput }; result: { id: string } };
+  deleteEntity: { params: { id: string }; result: { deleted: boolean } };
+  restoreEntity: { params: { id: string }; result: { restored: boolean } };
+  listPacks: { params: Record<string, never>; result: PackInfo[] };
   removePack: { params: { id: string }; result: { removed: boolean } };
+  importBegin: { params: { fileName: string; format: 'json' | 'csv' }; result: { jobId: string } };
+  importChunk: { params: { jobId: string; text: string }; result: { received: number } };
+  importCommit: { params: { jobId: string }; result: ImportJob };
+  listImports: { params: Record<string, never>; result: ImportJob[] };
+  exportPack: { params: { scope: 'all' | 'own' }; result: { fileName: string; text: string } };
+  clearHistory: { params: Record<string, never>; result: { cleared: number } };
 }
 
 export type MessageName = keyof Protocol;

@@ -1,0 +1,121 @@
+import { SPACELESS, WORD, classOf, cpLength, foldRange } from '../text/scripts';
+
+/**
+ * Index keys (architecture.md steps 2–3). The background stores each form under `formKey(form)`;
+ * the page sends `textKeys(text)`. Contract: whenever a form occurs in a text as a mention by the
+ * rules of matching.md, `textKeys(text)` contains `formKey(form)`. The matcher looks forms up by
+ * the same keys (through `scanKeys`), so the two can never disagree.
+ */
+
+/**
+ * Keys are clipped so that junk tokens (hashes, long URLs) cannot bloat the message; a form's key
+ * is clipped the same way, so the contract holds for any token length.
+ */
+export const MAX_KEY_LENGTH = 32;
+
+function clip(key: string): string {
+  if (key.length <= MAX_KEY_LENGTH) return key;
+  const last = key.charCodeAt(MAX_KEY_LENGTH - 1);
+  // Never cut a surrogate pair in half: the key may travel as JSON and into IndexedDB.
+  return key.slice(0, last >= 0xd800 && last <= 0xdbff ? MAX_KEY_LENGTH - 1 : MAX_KEY_LENGTH);
+}
+
+const isS = (unit: number) => unit === 0x73 || unit === 0x53;
+
+/** Where a form's key starts (UTF-16 offset into the form) and what it is. */
+export interface FormKey {
+  key: string;
+  offset: number;
+}
+
+/**
+ * The key of a normalised form: its first word token, folded (`Qwen2.5-Max` → `qwen2`); or, if a
+ * spaceless character comes first, that character plus the next one when it is spaceless too
+ * (`阿里巴巴` → `阿里`). Leading punctuation is skipped (`.NET` → `net`). Null for a form with no
+ * word or spaceless character at all: such a form cannot be indexed.
+ */
+export function locateFormKey(form: string): FormKey | null {
+  for (let i = 0; i < form.length;) {
+    const cp = form.codePointAt(i) ?? 0;
+    const cls = classOf(cp);
+    if (cls === WORD) {
+      let j = i + cpLength(cp);
+      while (j < form.length) {
+        const next = form.codePointAt(j) ?? 0;
+        if (classOf(next) !== WORD) break;
+        j += cpLength(next);
+      }
+      return { key: clip(foldRange(form, i, j)), offset: i };
+    }
+    if (cls === SPACELESS) {
+      const second = i + cpLength(cp);
+      const next = second < form.length ? (form.codePointAt(second) ?? 0) : -1;
+      const end = next >= 0 && classOf(next) === SPACELESS ? second + cpLength(next) : second;
+      return { key: form.slice(i, end), offset: i }; // spaceless characters have no case
+    }
+    i += cpLength(cp);
+  }
+  return null;
+}
+
+/** The index key of a normalised form; '' if it has none (see `locateFormKey`). */
+export function formKey(form: string): string {
+  return locateFormKey(form)?.key ?? '';
+}
+
+/**
+ * Calls `visit(key, index)` for every key that starts at `index` of a normalised text, in text
+ * order: each word token, folded, and the token without a final `s` (German genitive/plural, so
+ * `Alibabas` finds `alibaba`; `'s` is a token of its own already); for each spaceless character,
+ * itself and itself with the next character when that is spaceless too.
+ */
+export function scanKeys(text: string, visit: (key: string, index: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = codePointAt(text, i);
+    const cls = classOf(cp);
+    const len = cpLength(cp);
+    if (cls === WORD) {
+      let j = i + len;
+      let ascii = cp < 0x80;
+      while (j < n) {
+        const next = codePointAt(text, j);
+        if (classOf(next) !== WORD) break;
+        if (next >= 0x80) ascii = false;
+        j += cpLength(next);
+      }
+      const key = clip(ascii ? text.slice(i, j).toLowerCase() : foldRange(text, i, j));
+      visit(key, i);
+      if (j - i > 1 && isS(text.charCodeAt(j - 1))) {
+        const stem =
+          key.length < MAX_KEY_LENGTH ? key.slice(0, -1) : clip(foldRange(text, i, j - 1));
+        if (stem !== key) visit(stem, i);
+      }
+      i = j;
+    } else if (cls === SPACELESS) {
+      // No Han or Kana character has a case mapping, so a plain slice is its folded form.
+      visit(text.slice(i, i + len), i);
+      if (i + len < n) {
+        const next = codePointAt(text, i + len);
+        if (classOf(next) === SPACELESS) visit(text.slice(i, i + len + cpLength(next)), i);
+      }
+      i += len;
+    } else {
+      i += len;
+    }
+  }
+}
+
+/** `text.codePointAt(i)`, cheaper for the usual BMP character. */
+function codePointAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  return unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(i) ?? unit) : unit;
+}
+
+/** The distinct keys of a normalised text, for the candidate lookup. */
+export function textKeys(text: string): string[] {
+  const keys = new Set<string>();
+  scanKeys(text, (key) => keys.add(key));
+  return [...keys];
+}
