@@ -42,14 +42,21 @@ export function createHandlers({ db, ready, settings, onKbChanged }: HandlerDeps
     getEntity: async ({ id }) => {
       const resolved = await resolveEntity(db, id);
       if (!resolved) return null;
-      return { id, packId: resolved.packId, entity: resolved.entity, edited: resolved.edit !== undefined };
+      return {
+        id,
+        packId: resolved.packId,
+        entity: resolved.entity,
+        edited: resolved.edit !== undefined,
+      };
     },
     saveEntity: async ({ id, entity }) => changed({ id: await saveEntity(db, id, entity) }),
     deleteEntity: async ({ id }) => changed({ deleted: await setDeleted(db, id, true) }),
     restoreEntity: async ({ id }) => changed({ restored: await setDeleted(db, id, false) }),
     listPacks: async () => listPacks(db),
     removePack: async ({ id }) => changed({ removed: await removePack(db, id) }),
-    importBegin: async ({ fileName, format }) => ({ jobId: await beginImport(db, fileName, format) }),
+    importBegin: async ({ fileName, format }) => ({
+      jobId: await beginImport(db, fileName, format),
+    }),
     importChunk: async ({ jobId, text }) => ({ received: receiveChunk(jobId, text) }),
     importCommit: async ({ jobId }) => commitImport(db, jobId, onKbChanged),
     listImports: async () => listImports(db),
@@ -62,7 +69,9 @@ export function createHandlers({ db, ready, settings, onKbChanged }: HandlerDeps
 /** Wraps every handler so that a message that woke the worker is answered after start-up. */
 function waitForReady(handlers: Handlers, ready: Promise<unknown>): Handlers {
   const wrapped: Record<string, unknown> = {};
-  for (const [name, handler] of Object.entries(handlers) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
+  for (const [name, handler] of Object.entries(handlers) as Array<
+    [string, (...args: unknown[]) => Promise<unknown>]
+  >) {
     wrapped[name] = async (...args: unknown[]) => {
       await ready;
       return handler(...args);

@@ -26,7 +26,9 @@ async function prepare(): Promise<void> {
   await ensureSeed(db, loadSeedText, browser.runtime.getManifest().version, settings.seedDeclined);
 }
 
-const ready = prepare().catch((error: unknown) => console.error('Backstory start-up failed', error));
+const ready = prepare().catch((error: unknown) =>
+  console.error('Backstory start-up failed', error),
+);
 
 browser.runtime.onMessage.addListener(
   createRouter(

@@ -4,7 +4,8 @@
  * event page, which stays alive while it has work).
  */
 export function keepWorkerAlive(): () => void {
-  const runtime = (globalThis as { chrome?: { runtime?: { getPlatformInfo?: () => unknown } } }).chrome?.runtime;
+  const runtime = (globalThis as { chrome?: { runtime?: { getPlatformInfo?: () => unknown } } })
+    .chrome?.runtime;
   if (!runtime?.getPlatformInfo) return () => {};
   const timer = setInterval(() => void runtime.getPlatformInfo?.(), 20_000);
   return () => clearInterval(timer);

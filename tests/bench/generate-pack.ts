@@ -12,7 +12,28 @@ export function prng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'sto', 'vex', 'dar', 'qui', 'nor', 'bel', 'tam', 'zu', 'fen', 'gri', 'hol', 'pax', 'ul', 'wen', 'yor', 'sic'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'sto',
+  'vex',
+  'dar',
+  'qui',
+  'nor',
+  'bel',
+  'tam',
+  'zu',
+  'fen',
+  'gri',
+  'hol',
+  'pax',
+  'ul',
+  'wen',
+  'yor',
+  'sic',
+];
 const TYPES = ['organization', 'person', 'product', 'model'] as const;
 
 export function generatedName(index: number): string {
@@ -42,7 +63,13 @@ export function generateEntities(count: number, seed = 7): PackEntity[] {
         en: `${name} is a generated ${type} used to measure Backstory with a large knowledge base.`,
         de: `${name} ist ein erzeugter Eintrag, mit dem Backstory bei großer Wissensbasis gemessen wird.`,
       },
-      facts: [{ label: { en: 'Founded', de: 'Gegründet' }, value: String(1950 + (i % 70)), asOf: '2025-01' }],
+      facts: [
+        {
+          label: { en: 'Founded', de: 'Gegründet' },
+          value: String(1950 + (i % 70)),
+          asOf: '2025-01',
+        },
+      ],
       links: [{ label: 'Website', url: `https://example.org/${i}` }],
       related: [],
       tags: ['generated'],
@@ -51,5 +78,12 @@ export function generateEntities(count: number, seed = 7): PackEntity[] {
 }
 
 export function generatePack(count: number): Pack {
-  return { format: 'backstory-pack', version: 1, id: 'bench', title: 'Benchmark pack', updated: '2025-01-01', entities: generateEntities(count) };
+  return {
+    format: 'backstory-pack',
+    version: 1,
+    id: 'bench',
+    title: 'Benchmark pack',
+    updated: '2025-01-01',
+    entities: generateEntities(count),
+  };
 }

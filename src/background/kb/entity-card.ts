@@ -23,7 +23,11 @@ function cardFact(fact: Fact, lang: string, packId: string | null): CardFact {
   };
 }
 
-export async function entityCard(db: BackstoryDb, ref: string, lang: string): Promise<EntityCard | null> {
+export async function entityCard(
+  db: BackstoryDb,
+  ref: string,
+  lang: string,
+): Promise<EntityCard | null> {
   const resolved = await resolveEntity(db, ref);
   if (!resolved) return null;
   const { entity, packId } = resolved;

@@ -4,7 +4,21 @@ import type { BackstoryDb } from '../db/database';
 
 /** Field order of an exported entity; empty optional fields are left out to keep files small. */
 function tidy(entity: PackEntity): PackEntity {
-  const { id, name, type, aliases, followups, exact, summary, facts, links, related, tags, wikidata, note } = entity;
+  const {
+    id,
+    name,
+    type,
+    aliases,
+    followups,
+    exact,
+    summary,
+    facts,
+    links,
+    related,
+    tags,
+    wikidata,
+    note,
+  } = entity;
   return {
     id,
     name,
@@ -26,7 +40,10 @@ function tidy(entity: PackEntity): PackEntity {
  * Writes the knowledge base as the reader sees it (edits applied, deleted entities left out) as one
  * pack that imports back to the same entities: "all", or only the reader's own entities.
  */
-export async function exportPack(db: BackstoryDb, scope: 'all' | 'own'): Promise<{ fileName: string; text: string }> {
+export async function exportPack(
+  db: BackstoryDb,
+  scope: 'all' | 'own',
+): Promise<{ fileName: string; text: string }> {
   const entities: PackEntity[] = [];
   const usedIds = new Set<string>();
   const add = (entity: PackEntity) => {
@@ -38,7 +55,10 @@ export async function exportPack(db: BackstoryDb, scope: 'all' | 'own'): Promise
   if (scope === 'all') {
     const edits = new Map((await db.edits.toArray()).map((edit) => [edit.ref, edit]));
     for (const pack of await db.packs.toArray()) {
-      const chunks = await db.entityChunks.where('generation').equals(pack.generation).sortBy('chunk');
+      const chunks = await db.entityChunks
+        .where('generation')
+        .equals(pack.generation)
+        .sortBy('chunk');
       for (const entity of chunks.flatMap((chunk) => chunk.entities)) {
         const edit = edits.get(packRef(pack.id, entity.id));
         if (edit?.hidden) continue;

@@ -13,10 +13,21 @@ const MAX_CHARS = 64 * 1024 * 1024;
 
 const toJob = (row: ImportJob): ImportJob => ({ ...row });
 
-export async function beginImport(db: BackstoryDb, fileName: string, format: 'json' | 'csv'): Promise<string> {
+export async function beginImport(
+  db: BackstoryDb,
+  fileName: string,
+  format: 'json' | 'csv',
+): Promise<string> {
   const id = `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   uploads.set(id, { format, parts: [], chars: 0 });
-  await db.importJobs.put({ id, fileName, status: 'uploading', done: 0, total: 0, startedAt: Date.now() });
+  await db.importJobs.put({
+    id,
+    fileName,
+    status: 'uploading',
+    done: 0,
+    total: 0,
+    startedAt: Date.now(),
+  });
   return id;
 }
 
@@ -45,24 +56,35 @@ function readerMessage(error: unknown): string {
 function parseUpload(fileName: string, format: 'json' | 'csv', text: string): Pack {
   if (format === 'json') return parsePack(text);
   const base = fileName.replace(/\.[^.]*$/, '');
-  return parseCsvPack(text, { id: slugify(base, 64).replace(/\./g, '-') || 'csv-import', title: base || 'CSV import' });
+  return parseCsvPack(text, { id: slugify(base, 64) || 'csv-import', title: base || 'CSV import' });
 }
 
 /**
  * Parses, validates and imports an uploaded file in the background, so closing the popup does not
  * stop it. Progress is written to the job row, which the popup reads when it (re)opens.
  */
-export async function commitImport(db: BackstoryDb, jobId: string, onDone: () => void = () => {}): Promise<ImportJob> {
+export async function commitImport(
+  db: BackstoryDb,
+  jobId: string,
+  onDone: () => void = () => {},
+): Promise<ImportJob> {
   const upload = uploads.get(jobId);
   const job = await db.importJobs.get(jobId);
-  if (!upload || !job) throw new Error('This import is no longer running; please choose the file again.');
+  if (!upload || !job)
+    throw new Error('This import is no longer running; please choose the file again.');
   uploads.delete(jobId);
   await db.importJobs.update(jobId, { status: 'running' });
   void runImport(db, job.id, job.fileName, upload.format, upload.parts.join('')).then(onDone);
   return toJob({ ...job, status: 'running' });
 }
 
-async function runImport(db: BackstoryDb, jobId: string, fileName: string, format: 'json' | 'csv', text: string): Promise<void> {
+async function runImport(
+  db: BackstoryDb,
+  jobId: string,
+  fileName: string,
+  format: 'json' | 'csv',
+  text: string,
+): Promise<void> {
   const release = keepWorkerAlive();
   try {
     const pack = parseUpload(fileName, format, text);
@@ -73,9 +95,18 @@ async function runImport(db: BackstoryDb, jobId: string, fileName: string, forma
       lastWrite = Date.now();
       void db.importJobs.update(jobId, { done, total });
     });
-    await db.importJobs.update(jobId, { status: 'done', done: row.entityCount, total: row.entityCount, finishedAt: Date.now() });
+    await db.importJobs.update(jobId, {
+      status: 'done',
+      done: row.entityCount,
+      total: row.entityCount,
+      finishedAt: Date.now(),
+    });
   } catch (error) {
-    await db.importJobs.update(jobId, { status: 'failed', message: readerMessage(error), finishedAt: Date.now() });
+    await db.importJobs.update(jobId, {
+      status: 'failed',
+      message: readerMessage(error),
+      finishedAt: Date.now(),
+    });
   } finally {
     release();
   }
@@ -83,11 +114,14 @@ async function runImport(db: BackstoryDb, jobId: string, fileName: string, forma
 
 /** Jobs that were running when the worker stopped can never finish: say so (nothing was changed). */
 export async function failInterruptedJobs(db: BackstoryDb): Promise<void> {
-  const open = await db.importJobs.filter((job) => job.status === 'uploading' || job.status === 'running').toArray();
+  const open = await db.importJobs
+    .filter((job) => job.status === 'uploading' || job.status === 'running')
+    .toArray();
   for (const job of open) {
     await db.importJobs.update(job.id, {
       status: 'failed',
-      message: 'The import was interrupted because the browser stopped Backstory in the background. Nothing was changed; please import the file again.',
+      message:
+        'The import was interrupted because the browser stopped Backstory in the background. Nothing was changed; please import the file again.',
       finishedAt: Date.now(),
     });
   }

@@ -13,7 +13,10 @@ export interface ResolvedEntity {
 }
 
 /** Reads an entity by ref, merged with the reader's edits; undefined if missing or deleted. */
-export async function resolveEntity(db: BackstoryDb, ref: string): Promise<ResolvedEntity | undefined> {
+export async function resolveEntity(
+  db: BackstoryDb,
+  ref: string,
+): Promise<ResolvedEntity | undefined> {
   const parsed = parseRef(ref);
   if (!parsed) return undefined;
   if (parsed.kind === 'user') {
@@ -22,5 +25,10 @@ export async function resolveEntity(db: BackstoryDb, ref: string): Promise<Resol
   }
   const [entity, edit] = await Promise.all([readPackEntity(db, ref), db.edits.get(ref)]);
   if (!entity || edit?.hidden) return undefined;
-  return { ref, packId: parsed.packId, entity: edit ? { ...entity, ...edit.fields } : entity, ...(edit ? { edit } : {}) };
+  return {
+    ref,
+    packId: parsed.packId,
+    entity: edit ? { ...entity, ...edit.fields } : entity,
+    ...(edit ? { edit } : {}),
+  };
 }

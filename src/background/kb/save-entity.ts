@@ -24,14 +24,19 @@ function changedFields(original: PackEntity, input: EntityInput): EditRow['field
 }
 
 /** Creates the reader's own entity, or updates it, or records the reader's edit of a pack entity. */
-export async function saveEntity(db: BackstoryDb, id: string | undefined, input: EntityInput): Promise<string> {
+export async function saveEntity(
+  db: BackstoryDb,
+  id: string | undefined,
+  input: EntityInput,
+): Promise<string> {
   const now = Date.now();
   const parsed = id ? parseRef(id) : null;
   if (id && !parsed) throw new Error(`There is no entity "${id}".`);
   if (!parsed || parsed.kind === 'user') {
     const ref = id ?? userRef(newOwnId(input.name));
     const existing = id ? await db.userEntities.get(ref) : undefined;
-    if (id && !existing) throw new Error(`There is no entity "${id}" any more; it may have been deleted.`);
+    if (id && !existing)
+      throw new Error(`There is no entity "${id}" any more; it may have been deleted.`);
     const entity: PackEntity = { ...input, id: ref.slice(2) };
     await db.userEntities.put({
       id: ref,

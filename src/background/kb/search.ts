@@ -30,7 +30,10 @@ function snippetOf(haystack: string): string {
  * cached search entries of each live generation; the reader's edits and own entities are few and
  * read fresh, and win over the pack's entries.
  */
-export async function searchEntities(db: BackstoryDb, query: SearchQuery): Promise<{ total: number; items: EntitySummary[] }> {
+export async function searchEntities(
+  db: BackstoryDb,
+  query: SearchQuery,
+): Promise<{ total: number; items: EntitySummary[] }> {
   const needle = query.query.trim().toLowerCase();
   const hits: Hit[] = [];
   const consider = (summary: EntitySummary, haystack: string) => {
@@ -43,7 +46,17 @@ export async function searchEntities(db: BackstoryDb, query: SearchQuery): Promi
     for (const row of await db.userEntities.toArray()) {
       if (row.deleted) continue;
       const haystack = searchHaystack(row.entity);
-      consider({ id: row.id, name: row.entity.name, type: row.entity.type, packId: null, edited: false, snippet: snippetOf(haystack) }, haystack);
+      consider(
+        {
+          id: row.id,
+          name: row.entity.name,
+          type: row.entity.type,
+          packId: null,
+          edited: false,
+          snippet: snippetOf(haystack),
+        },
+        haystack,
+      );
     }
   }
   if (query.source !== 'own') {
@@ -62,7 +75,10 @@ export async function searchEntities(db: BackstoryDb, query: SearchQuery): Promi
     }
   }
   hits.sort((a, b) => a.score - b.score);
-  return { total: hits.length, items: hits.slice(query.offset, query.offset + query.limit).map((hit) => hit.summary) };
+  return {
+    total: hits.length,
+    items: hits.slice(query.offset, query.offset + query.limit).map((hit) => hit.summary),
+  };
 }
 
 const summaryOf = (ref: string, packId: string, entry: SearchEntry): EntitySummary => ({
@@ -83,5 +99,15 @@ async function considerEdited(
   const resolved = await resolveEntity(db, ref);
   if (!resolved) return;
   const haystack = searchHaystack(resolved.entity);
-  consider({ id: ref, name: resolved.entity.name, type: resolved.entity.type, packId, edited: true, snippet: snippetOf(haystack) }, haystack);
+  consider(
+    {
+      id: ref,
+      name: resolved.entity.name,
+      type: resolved.entity.type,
+      packId,
+      edited: true,
+      snippet: snippetOf(haystack),
+    },
+    haystack,
+  );
 }

@@ -1,16 +1,13 @@
-import { normalizeText } from '../../core/text/normalize';
+import { normalizeText, rawRange, type NormalizedText } from '../../core/text/normalize';
 
 /**
  * A block's text across its inline elements (matching.md rule 2), with the offset map back to
  * DOM text nodes: `starts[i]` is where `nodes[i]` begins in `raw`.
  */
-export interface TextBlock {
+export interface TextBlock extends NormalizedText {
   nodes: Text[];
   starts: number[];
   raw: string;
-  /** Normalised text (matching.md rule 1) and, per normalised char, its index in `raw`. */
-  text: string;
-  map: Uint32Array;
 }
 
 export class BlockBuilder {
@@ -55,8 +52,9 @@ export function locate(block: TextBlock, rawOffset: number): { node: Text; offse
 
 /** A DOM range for normalised offsets [start, end) of a block. */
 export function rangeFor(block: TextBlock, start: number, end: number): Range {
-  const from = locate(block, block.map[start]!);
-  const to = locate(block, block.map[end - 1]! + 1);
+  const [rawStart, rawEnd] = rawRange(block, start, end);
+  const from = locate(block, rawStart);
+  const to = locate(block, rawEnd);
   const range = new Range();
   range.setStart(from.node, from.offset);
   range.setEnd(to.node, to.offset);

@@ -80,7 +80,8 @@ export function parsePack(text: string): Pack {
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows often save UTF-8 with a byte-order mark, which JSON.parse rejects.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new PackError(

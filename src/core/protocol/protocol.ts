@@ -101,7 +101,10 @@ export interface Protocol {
   getStatus: { params: Record<string, never>; result: KbStatus };
   lookupCandidates: { params: { keys: string[] }; result: CandidateEntity[] };
   getCard: { params: { id: string; lang: string }; result: EntityCard | null };
-  recordSighting: { params: { id: string; url: string; title: string }; result: { recorded: boolean } };
+  recordSighting: {
+    params: { id: string; url: string; title: string };
+    result: { recorded: boolean };
+  };
   searchEntities: { params: SearchQuery; result: { total: number; items: EntitySummary[] } };
   getEntity: { params: { id: string }; result: EditableEntity | null };
   saveEntity: { params: { id?: string; entity: EntityInput }; result: { id: string } };

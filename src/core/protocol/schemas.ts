@@ -9,7 +9,12 @@ const MAX_KEY_LENGTH = 200;
 /** Import text arrives in chunks below Chrome's message size limit. */
 export const IMPORT_CHUNK_CHARS = 4 * 1024 * 1024;
 
-const ref = v.pipe(v.string(), v.minLength(3), v.maxLength(300), v.regex(/^(p\/[a-z0-9-]+\/|u\/)[a-z0-9.-]+$/));
+const ref = v.pipe(
+  v.string(),
+  v.minLength(3),
+  v.maxLength(300),
+  v.regex(/^(p\/[a-z0-9-]+\/|u\/)[a-z0-9.-]+$/),
+);
 const packId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
 const langCode = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/));
 const jobId = v.pipe(v.string(), v.regex(/^job-[a-z0-9-]{1,64}$/));

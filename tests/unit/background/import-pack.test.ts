@@ -17,7 +17,11 @@ describe('importing a pack', () => {
   it('makes its entities findable by their match keys', async () => {
     const db = freshDb();
     await importPack(db, pack('news', sampleEntities()), 'test');
-    expect(await names(db, ['alibaba', 'tsai', 'unrelated'])).toEqual(['Alibaba Cloud', 'Alibaba Group', 'Joe Tsai']);
+    expect(await names(db, ['alibaba', 'tsai', 'unrelated'])).toEqual([
+      'Alibaba Cloud',
+      'Alibaba Group',
+      'Joe Tsai',
+    ]);
     expect(await names(db, ['阿里'])).toEqual(['Alibaba Group']);
     expect(await names(db, ['nothing', 'here'])).toEqual([]);
   });
@@ -26,15 +30,21 @@ describe('importing a pack', () => {
     const db = freshDb();
     const many = Array.from({ length: 3000 }, (_, i) => entity(`e${i}`, `Number${i} Systems`));
     await importPack(db, pack('many', many), 'test');
-    const rows = (await db.entityChunks.count()) + (await db.buckets.count()) + (await db.searchChunks.count());
+    const rows =
+      (await db.entityChunks.count()) +
+      (await db.buckets.count()) +
+      (await db.searchChunks.count());
     expect(rows).toBeLessThan(many.length / 2);
-    expect(await names(db, ["number2999"])).toEqual(["Number2999 Systems"]);
+    expect(await names(db, ['number2999'])).toEqual(['Number2999 Systems']);
   });
 
   it('is all or nothing: a write that fails midway leaves the knowledge base exactly as before', async () => {
     const db = freshDb();
     await importPack(db, pack('news', sampleEntities()), 'test');
-    await saveEntity(db, 'p/news/apple', { ...sampleEntities()[3]!, note: 'Watch the China launch.' });
+    await saveEntity(db, 'p/news/apple', {
+      ...sampleEntities()[3]!,
+      note: 'Watch the China launch.',
+    });
     const before = await snapshot(db);
     const bigger = Array.from({ length: 2000 }, (_, i) => entity(`x${i}`, `Extra Name${i}`));
     let calls = 0;
@@ -44,7 +54,9 @@ describe('importing a pack', () => {
       if (calls === 2) return Promise.reject(new Error('simulated crash'));
       return original(rows);
     }) as never);
-    await expect(importPack(db, pack('news', [...sampleEntities(), ...bigger]), 'test')).rejects.toThrow('simulated crash');
+    await expect(
+      importPack(db, pack('news', [...sampleEntities(), ...bigger]), 'test'),
+    ).rejects.toThrow('simulated crash');
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -64,7 +76,11 @@ describe('importing a pack', () => {
     const db = freshDb();
     await importPack(db, pack('news', sampleEntities()), 'v1');
     const apple = (await resolveEntity(db, 'p/news/apple'))!.entity;
-    await saveEntity(db, 'p/news/apple', { ...apple, aliases: ['Apple Inc.'], note: 'My note on Apple.' });
+    await saveEntity(db, 'p/news/apple', {
+      ...apple,
+      aliases: ['Apple Inc.'],
+      note: 'My note on Apple.',
+    });
     const updated = sampleEntities()
       .filter((e) => e.id !== 'deepseek')
       .map((e) => (e.id === 'apple' ? { ...e, summary: { en: 'Updated summary.' } } : e));
@@ -83,7 +99,10 @@ describe('importing a pack', () => {
   it('round-trips: export, import into an empty knowledge base, export again gives the same entities', async () => {
     const db = freshDb();
     await importPack(db, pack('news', sampleEntities()), 'test');
-    await saveEntity(db, 'p/news/joe-tsai', { ...sampleEntities()[2]!, note: 'Chairman since 2023.' });
+    await saveEntity(db, 'p/news/joe-tsai', {
+      ...sampleEntities()[2]!,
+      note: 'Chairman since 2023.',
+    });
     await saveEntity(db, undefined, { ...entity('x', 'Moonshot AI'), note: 'Makes Kimi.' });
     const first = JSON.parse((await exportPack(db, 'all')).text);
 
@@ -92,7 +111,9 @@ describe('importing a pack', () => {
     const second = JSON.parse((await exportPack(other, 'all')).text);
     expect(second.entities).toEqual(first.entities);
     expect(first.entities.map((e: { name: string }) => e.name)).toContain('Moonshot AI');
-    expect(first.entities.find((e: { id: string }) => e.id === 'joe-tsai').note).toBe('Chairman since 2023.');
+    expect(first.entities.find((e: { id: string }) => e.id === 'joe-tsai').note).toBe(
+      'Chairman since 2023.',
+    );
   });
 
   it('exports only the reader’s own entities when asked to', async () => {

@@ -12,12 +12,18 @@ async function seeded() {
   return db;
 }
 const search = (db: ReturnType<typeof freshDb>, query: string, extra = {}) =>
-  searchEntities(db, { query, offset: 0, limit: 50, ...extra }).then((r) => r.items.map((i) => i.name));
+  searchEntities(db, { query, offset: 0, limit: 50, ...extra }).then((r) =>
+    r.items.map((i) => i.name),
+  );
 
 describe('the reader’s own entities and edits', () => {
   it('a new entity is matched, searchable and shown on its card', async () => {
     const db = await seeded();
-    const id = await saveEntity(db, undefined, entity('ignored', 'Moonshot AI', { aliases: ['月之暗面'] }));
+    const id = await saveEntity(
+      db,
+      undefined,
+      entity('ignored', 'Moonshot AI', { aliases: ['月之暗面'] }),
+    );
     expect(id).toMatch(/^u\/moonshot-ai-/);
     expect((await lookupCandidates(db, ['moonshot'])).map((c) => c.id)).toEqual([id]);
     expect(await search(db, 'moon')).toEqual(['Moonshot AI']);
@@ -26,7 +32,10 @@ describe('the reader’s own entities and edits', () => {
 
   it('an alias added to a pack entity is matched through the new form', async () => {
     const db = await seeded();
-    await saveEntity(db, 'p/news/deepseek', { ...sampleEntities()[5]!, aliases: ['Hangzhou DeepSeek'] });
+    await saveEntity(db, 'p/news/deepseek', {
+      ...sampleEntities()[5]!,
+      aliases: ['Hangzhou DeepSeek'],
+    });
     const found = await lookupCandidates(db, ['hangzhou']);
     expect(found.map((c) => c.name)).toEqual(['DeepSeek']);
     expect(found[0]!.forms.map((f) => f.form)).toContain('Hangzhou DeepSeek');
@@ -84,7 +93,14 @@ describe('the card', () => {
     const db = await seeded();
     const de = await entityCard(db, 'p/news/apple', 'de');
     expect(de?.summary).toBe('Apple auf Deutsch.');
-    expect(de?.facts[0]).toMatchObject({ label: 'Chef', value: 'Tim Cook', entity: 'p/news/tim-cook', asOf: '2025-02' });
-    expect((await entityCard(db, 'p/news/deepseek', 'de'))?.summary).toBe('Hangzhou AI lab behind R1.');
+    expect(de?.facts[0]).toMatchObject({
+      label: 'Chef',
+      value: 'Tim Cook',
+      entity: 'p/news/tim-cook',
+      asOf: '2025-02',
+    });
+    expect((await entityCard(db, 'p/news/deepseek', 'de'))?.summary).toBe(
+      'Hangzhou AI lab behind R1.',
+    );
   });
 });

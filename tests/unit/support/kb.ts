@@ -35,7 +35,9 @@ export const sampleEntities = (): PackEntity[] => [
   entity('alibaba-cloud', 'Alibaba Cloud', { aliases: ['Aliyun'] }),
   entity('joe-tsai', 'Joe Tsai', { type: 'person', followups: ['Tsai'], aliases: ['蔡崇信'] }),
   entity('apple', 'Apple', {
-    facts: [{ label: { en: 'CEO', de: 'Chef' }, value: 'Tim Cook', entity: 'tim-cook', asOf: '2025-02' }],
+    facts: [
+      { label: { en: 'CEO', de: 'Chef' }, value: 'Tim Cook', entity: 'tim-cook', asOf: '2025-02' },
+    ],
   }),
   entity('tim-cook', 'Tim Cook', { type: 'person', followups: ['Cook'] }),
   entity('deepseek', 'DeepSeek', { summary: { en: 'Hangzhou AI lab behind R1.' } }),
@@ -51,6 +53,7 @@ export async function tableCounts(db: BackstoryDb): Promise<Record<string, numbe
 /** Every row of every table except the import job log, for before/after comparisons. */
 export async function snapshot(db: BackstoryDb): Promise<Record<string, unknown[]>> {
   const rows: Record<string, unknown[]> = {};
-  for (const table of db.tables) if (table.name !== 'importJobs') rows[table.name] = await table.toArray();
+  for (const table of db.tables)
+    if (table.name !== 'importJobs') rows[table.name] = await table.toArray();
   return rows;
 }
