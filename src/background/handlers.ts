@@ -1,3 +1,4 @@
+import { packCandidates, splitKeys } from '../core/protocol/candidates-wire';
 import type { Settings } from '../core/settings/settings';
 import type { BackstoryDb } from './db/database';
 import { entityCard } from './kb/entity-card';
@@ -9,7 +10,7 @@ import { listPacks } from './kb/packs';
 import { removePack } from './kb/remove-pack';
 import { resolveEntity } from './kb/resolve-entity';
 import { saveEntity, setDeleted } from './kb/save-entity';
-import { searchEntities } from './kb/search';
+import { searchEntities, warmSearchIndexes } from './kb/search';
 import { kbStatus } from './kb/status';
 import type { Handlers } from './messaging/router';
 
@@ -29,8 +30,14 @@ export function createHandlers({ db, ready, settings, onKbChanged }: HandlerDeps
     return value;
   };
   const handlers: Handlers = {
-    getStatus: async () => kbStatus(db),
-    lookupCandidates: async ({ keys }) => lookupCandidates(db, keys),
+    getStatus: async () => {
+      // The popup asks for the status when it opens: prepare search while the reader looks.
+      void warmSearchIndexes(db);
+      return kbStatus(db);
+    },
+    lookupCandidates: async ({ keys }) => ({
+      packed: packCandidates(await lookupCandidates(db, splitKeys(keys))),
+    }),
     getCard: async ({ id, lang }) => entityCard(db, id, lang),
     recordSighting: async ({ id, url, title }, { sender }) => {
       // Never in private windows, and only when the reader keeps a history.

@@ -4,6 +4,7 @@ import { BackstoryDb } from './db/database';
 import { createHandlers } from './handlers';
 import { collectOrphans } from './kb/import-pack';
 import { failInterruptedJobs } from './kb/import-jobs';
+import { prefetchMatchIndexes } from './kb/match-index';
 import { ensureSeed, SEED_PATH } from './kb/seed';
 import { broadcastKbChanged } from './broadcast';
 import { createRouter } from './messaging/router';
@@ -20,9 +21,11 @@ async function loadSeedText(): Promise<string> {
 async function prepare(): Promise<void> {
   // Ask the browser not to evict the knowledge base under storage pressure.
   await navigator.storage?.persist?.().catch(() => false);
-  await failInterruptedJobs(db);
-  await collectOrphans(db);
-  const settings = await loadSettings();
+  // Almost every wake-up is a page asking for candidates: read the match indexes meanwhile.
+  void prefetchMatchIndexes(db);
+  const [interrupted, settings] = await Promise.all([failInterruptedJobs(db), loadSettings()]);
+  // Orphan rows come only from an import cut off mid-way; scanning for them costs ~100 ms.
+  if (interrupted > 0) await collectOrphans(db);
   await ensureSeed(db, loadSeedText, browser.runtime.getManifest().version, settings.seedDeclined);
 }
 

@@ -1,7 +1,7 @@
 import { createMatcher } from '../core/match/matcher';
 import type { Matcher } from '../core/match/types';
 import { textKeys } from '../core/match/keys';
-import type { CandidateEntity } from '../core/protocol';
+import { joinKeys, unpackCandidates, type CandidateEntity } from '../core/protocol';
 import { send } from '../shared/messaging';
 import { HighlightPainter } from './draw/highlights';
 import { collectBlocks } from './scan/collect-blocks';
@@ -78,7 +78,8 @@ export class PageAnnotator {
   }
 
   private async fetchCandidates(keys: string[]): Promise<void> {
-    const found = await send('lookupCandidates', { keys });
+    const { packed } = await send('lookupCandidates', { keys: joinKeys(keys) });
+    const found = unpackCandidates(packed);
     keys.forEach((key) => this.askedKeys.add(key));
     for (const candidate of found) this.candidates.set(candidate.id, candidate);
     this.matcher = createMatcher(

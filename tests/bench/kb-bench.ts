@@ -45,9 +45,7 @@ async function importThroughExtension(page: Page, url: string) {
         globalThis as unknown as {
           chrome: {
             runtime: {
-              sendMessage(
-                m: unknown,
-              ): Promise<{
+              sendMessage(m: unknown): Promise<{
                 result?: { jobId: string } & Array<{
                   id: string;
                   status: string;
@@ -116,8 +114,9 @@ async function naiveBulkPut(page: Page, url: string) {
   }, url);
 }
 
-function pageKeys(pack: ReturnType<typeof generatePack>): string[] {
-  const random = prng(99);
+/** A page's 5,000 distinct keys: 200 that hit entities, the rest words no entity has. */
+function pageKeys(pack: ReturnType<typeof generatePack>, seed: number): string[] {
+  const random = prng(seed);
   const keys = new Set<string>();
   for (let i = 0; i < 200; i++)
     keys.add(formKey(pack.entities[Math.floor(random() * pack.entities.length)]!.name));
@@ -149,30 +148,43 @@ export async function benchKnowledgeBase(): Promise<void> {
       `ratio ours / naive: ${(ours.import / naive).toFixed(2)}× (goal ≤ 0.7×); upload of the file to the worker: ${ms(ours.upload)}`,
     );
 
-    const keys = pageKeys(pack);
     const warm: number[] = [];
     let hits = 0;
     for (let i = 0; i < 15; i++) {
-      const { time, result } = await timedSend(page, 'lookupCandidates', { keys });
+      const { time, result } = await timedSend(page, 'lookupCandidates', {
+        keys: pageKeys(pack, 100 + i).join('\n'),
+      });
       warm.push(time);
-      hits = (result as unknown[]).length;
+      hits = (JSON.parse((result as { packed: string }).packed) as unknown[]).length;
     }
     const cold: number[] = [];
     for (let i = 0; i < 5; i++) {
       await stopServiceWorkers(page);
       await page.waitForTimeout(300);
       await allowTsxHelpers(page);
-      cold.push((await timedSend(page, 'lookupCandidates', { keys })).time);
+      cold.push(
+        (await timedSend(page, 'lookupCandidates', { keys: pageKeys(pack, 200 + i).join('\n') }))
+          .time,
+      );
     }
     console.log(
-      `candidate lookup, 5,000-key page (${hits} candidates): warm median ${ms(median(warm))} (goal ≤ 20 ms); freshly started worker median ${ms(median(cold))} (goal ≤ 100 ms)`,
+      `candidate lookup, 5,000-key page (${hits} candidates; a different page each time): warm median ${ms(median(warm))} (goal ≤ 20 ms); freshly started worker median ${ms(median(cold))} (goal ≤ 100 ms)`,
     );
 
     const queries = ['kalo', 'labs', 'Renmi', 'wort', 'measure', 'zzzz', 'Stovex', 'ka'];
     await stopServiceWorkers(page);
     await page.waitForTimeout(300);
+    await allowTsxHelpers(page);
     const first = (await timedSend(page, 'searchEntities', { query: 'kalo', offset: 0, limit: 50 }))
       .time;
+    await stopServiceWorkers(page);
+    await page.waitForTimeout(300);
+    await allowTsxHelpers(page);
+    await timedSend(page, 'getStatus', {});
+    await page.waitForTimeout(1500);
+    const afterOpen = (
+      await timedSend(page, 'searchEntities', { query: 'kalo', offset: 0, limit: 50 })
+    ).time;
     const perQuery: number[] = [];
     for (const query of queries)
       for (let i = 0; i < 3; i++)
@@ -180,7 +192,7 @@ export async function benchKnowledgeBase(): Promise<void> {
           (await timedSend(page, 'searchEntities', { query, offset: 0, limit: 50 })).time,
         );
     console.log(
-      `popup search per query: median ${ms(median(perQuery))}, worst ${ms(Math.max(...perQuery))} (goal ≤ 50 ms); first query after a worker start ${ms(first)}`,
+      `popup search per query: median ${ms(median(perQuery))}, worst ${ms(Math.max(...perQuery))} (goal ≤ 50 ms); first query after a worker start ${ms(first)}, or ${ms(afterOpen)} when the popup opened 1.5 s before (it warms the index)`,
     );
   } finally {
     await session.close();

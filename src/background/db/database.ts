@@ -1,15 +1,15 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type {
-  BucketRow,
   EditRow,
   EntityChunkRow,
   HistoryRow,
   ImportJobRow,
-  KeyFilterRow,
+  MatchIndexRow,
   PackRow,
   SearchChunkRow,
   UserEntityRow,
 } from './rows';
+import { rebuildGenerationIndexes } from './upgrade-v2';
 
 export const DB_NAME = 'backstory';
 
@@ -17,17 +17,16 @@ export const DB_NAME = 'backstory';
  * The knowledge base. Versions are only ever added below, never edited: data changes of a new
  * version go into its `upgrade()`, and tests open every earlier version's data with the current code.
  *
- * Pack entities are stored in large rows (chunks of entities, hash buckets of match keys) because
- * IndexedDB's cost is per row: a 100,000-entity pack becomes a few thousand rows, not 100,000.
+ * Pack entities are stored in large rows (chunks of 256 entities, one match index per pack) because
+ * IndexedDB's cost is per row: a 100,000-entity pack becomes about a thousand rows, not 100,000.
  * Every pack row carries the pack's `generation`; an import writes a new generation in batches and
  * switches `packs.generation` in one final transaction, so an interrupted import is invisible.
  */
 export class BackstoryDb extends Dexie {
   packs!: EntityTable<PackRow, 'id'>;
-  entityChunks!: Dexie.Table<EntityChunkRow, [string, number]>;
-  buckets!: Dexie.Table<BucketRow, [string, number]>;
-  keyFilters!: EntityTable<KeyFilterRow, 'generation'>;
-  searchChunks!: Dexie.Table<SearchChunkRow, [string, number]>;
+  entityChunks!: Table<EntityChunkRow, [string, number]>;
+  matchIndexes!: EntityTable<MatchIndexRow, 'generation'>;
+  searchChunks!: Table<SearchChunkRow, [string, number]>;
   userEntities!: EntityTable<UserEntityRow, 'id'>;
   edits!: EntityTable<EditRow, 'ref'>;
   history!: EntityTable<HistoryRow, 'seq'>;
@@ -35,6 +34,7 @@ export class BackstoryDb extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
+    // Version 1: candidate lookup through hash buckets of match keys and a key filter.
     this.version(1).stores({
       packs: '&id',
       entityChunks: '[generation+chunk], generation',
@@ -46,5 +46,15 @@ export class BackstoryDb extends Dexie {
       history: '++seq, ref, [ref+at], at',
       importJobs: '&id, startedAt',
     });
+    // Version 2: one match index row per generation (a cold worker needs one read instead of one
+    // per hit bucket) and compact search chunks; both are rebuilt from the entity chunks.
+    this.version(2)
+      .stores({ buckets: null, keyFilters: null, matchIndexes: '&generation' })
+      .upgrade((tx: Transaction) => rebuildGenerationIndexes(tx));
+  }
+
+  /** The tables whose rows belong to a pack generation. */
+  generationTables() {
+    return [this.entityChunks, this.matchIndexes, this.searchChunks];
   }
 }

@@ -11,7 +11,6 @@ export interface PackRow {
   importedAt: number;
   generation: string;
   entityCount: number;
-  bucketCount: number;
   chunkCount: number;
 }
 
@@ -30,40 +29,35 @@ export interface StoredForm {
   isName: boolean;
 }
 
-/** One match key of one pack entity, with what the page-local matcher needs. */
-export interface BucketEntry {
-  key: string;
-  entityId: string;
-  chunk: number;
-  name: string;
-  type: EntityType;
-  forms: StoredForm[];
-}
-
-export interface BucketRow {
-  generation: string;
-  bucket: number;
-  entries: BucketEntry[];
-}
-
-/** Sorted hashes of every key of a generation: answers "could this key hit?" from one row. */
-export interface KeyFilterRow {
+/**
+ * Everything candidate lookup needs for one generation, in one row of typed arrays and one string,
+ * so a freshly started worker loads it with a single read (schema version 2).
+ * `hashes` (sorted) and `ordinals` are parallel: the FNV-1a hash of a match key and the ordinal of
+ * an entity that has it. `records` holds one JSON record per entity ([id, name, type, forms]),
+ * `offsets[i]..offsets[i + 1]` being entity i's. An entity's chunk is `ordinal / CHUNK_SIZE`.
+ */
+export interface MatchIndexRow {
   generation: string;
   hashes: Uint32Array;
+  ordinals: Uint32Array;
+  records: string;
+  offsets: Uint32Array;
 }
 
-export interface SearchEntry {
-  entityId: string;
-  name: string;
-  type: EntityType;
-  /** Lowercased name, aliases and summaries, for substring search. */
-  haystack: string;
-}
+/** A match record as stored in `MatchIndexRow.records`. */
+export type MatchRecord = [id: string, name: string, type: EntityType, forms: StoredForm[]];
 
+/**
+ * Search data for 256 entities as a few strings, not 256 objects: cheap to read and to scan.
+ * `haystack` is the entities' lowercased name, aliases and summaries joined by U+0000.
+ */
 export interface SearchChunkRow {
   generation: string;
   chunk: number;
-  entries: SearchEntry[];
+  ids: string[];
+  names: string[];
+  types: EntityType[];
+  haystack: string;
 }
 
 /** An entity the reader created. `id` is its ref, `u/<entity id>`. */

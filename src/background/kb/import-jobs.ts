@@ -112,8 +112,11 @@ async function runImport(
   }
 }
 
-/** Jobs that were running when the worker stopped can never finish: say so (nothing was changed). */
-export async function failInterruptedJobs(db: BackstoryDb): Promise<void> {
+/**
+ * Jobs that were running when the worker stopped can never finish: say so (nothing was changed).
+ * Returns how many there were, so start-up looks for their orphan rows only when there are any.
+ */
+export async function failInterruptedJobs(db: BackstoryDb): Promise<number> {
   const open = await db.importJobs
     .filter((job) => job.status === 'uploading' || job.status === 'running')
     .toArray();
@@ -125,6 +128,7 @@ export async function failInterruptedJobs(db: BackstoryDb): Promise<void> {
       finishedAt: Date.now(),
     });
   }
+  return open.length;
 }
 
 export async function listImports(db: BackstoryDb): Promise<ImportJob[]> {

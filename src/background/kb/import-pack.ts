@@ -34,9 +34,8 @@ export async function importPack(
       writes.push(() => put(rows.slice(i, i + ROWS_PER_BATCH)));
   };
   batched(layout.chunks, (rows) => db.entityChunks.bulkAdd(rows));
-  batched(layout.buckets, (rows) => db.buckets.bulkAdd(rows));
   batched(layout.searchChunks, (rows) => db.searchChunks.bulkAdd(rows));
-  writes.push(() => db.keyFilters.add({ generation, hashes: layout.hashes }));
+  writes.push(() => db.matchIndexes.add(layout.matchIndex));
 
   const row: PackRow = {
     id: pack.id,
@@ -46,7 +45,6 @@ export async function importPack(
     importedAt: Date.now(),
     generation,
     entityCount: pack.entities.length,
-    bucketCount: layout.bucketCount,
     chunkCount: layout.chunks.length,
   };
   try {
@@ -57,15 +55,11 @@ export async function importPack(
         total: pack.entities.length,
       });
     }
-    await db.transaction(
-      'rw',
-      [db.packs, db.entityChunks, db.buckets, db.keyFilters, db.searchChunks],
-      async () => {
-        const previous = await db.packs.get(pack.id);
-        await db.packs.put(row);
-        if (previous) await deleteGeneration(db, previous.generation);
-      },
-    );
+    await db.transaction('rw', [db.packs, ...db.generationTables()], async () => {
+      const previous = await db.packs.get(pack.id);
+      await db.packs.put(row);
+      if (previous) await deleteGeneration(db, previous.generation);
+    });
   } catch (error) {
     await deleteGeneration(db, generation).catch(() => {});
     throw error;
@@ -75,25 +69,19 @@ export async function importPack(
 }
 
 export async function deleteGeneration(db: BackstoryDb, generation: string): Promise<void> {
-  await db.transaction(
-    'rw',
-    [db.entityChunks, db.buckets, db.keyFilters, db.searchChunks],
-    async () => {
-      await db.entityChunks.where('generation').equals(generation).delete();
-      await db.buckets.where('generation').equals(generation).delete();
-      await db.searchChunks.where('generation').equals(generation).delete();
-      await db.keyFilters.delete(generation);
-    },
-  );
+  await db.transaction('rw', db.generationTables(), async () => {
+    await db.entityChunks.where('generation').equals(generation).delete();
+    await db.searchChunks.where('generation').equals(generation).delete();
+    await db.matchIndexes.delete(generation);
+  });
 }
 
 /** Removes rows of generations no pack points at (left by an import that was cut off). */
 export async function collectOrphans(db: BackstoryDb): Promise<number> {
   const live = new Set((await db.packs.toArray()).map((pack) => pack.generation));
   const stored = new Set([
-    ...((await db.keyFilters.toCollection().primaryKeys()) as string[]),
+    ...((await db.matchIndexes.toCollection().primaryKeys()) as string[]),
     ...((await db.entityChunks.orderBy('generation').uniqueKeys()) as string[]),
-    ...((await db.buckets.orderBy('generation').uniqueKeys()) as string[]),
     ...((await db.searchChunks.orderBy('generation').uniqueKeys()) as string[]),
   ]);
   const orphans = [...stored].filter((generation) => !live.has(generation));

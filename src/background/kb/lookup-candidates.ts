@@ -1,10 +1,9 @@
 import { packRef } from '../../core/entity-ref';
-import { fnv1a } from '../../core/hash';
 import type { MatchForm } from '../../core/match/types';
 import type { CandidateEntity } from '../../core/protocol';
 import type { BackstoryDb } from '../db/database';
-import type { EditRow, StoredForm } from '../db/rows';
-import { hasHash, keyFilter } from './key-filter-cache';
+import type { EditRow, PackRow, StoredForm } from '../db/rows';
+import { matchIndex, ordinalsForKeys, recordAt } from './match-index';
 import { storedForms } from './pack-layout';
 import { readPackEntity } from './read-entity';
 
@@ -33,30 +32,19 @@ function toCandidate({ ref, name, type, forms, own }: Found): CandidateEntity {
   return { id: ref, name, type, forms: matchForms };
 }
 
-async function packCandidates(db: BackstoryDb, keys: Set<string>): Promise<Map<string, Found>> {
+async function packCandidates(
+  db: BackstoryDb,
+  packs: PackRow[],
+  keys: Set<string>,
+): Promise<Map<string, Found>> {
   const found = new Map<string, Found>();
-  for (const pack of await db.packs.toArray()) {
-    const hashes = await keyFilter(db, pack.generation);
-    const bucketIds = new Set<number>();
-    for (const key of keys) {
-      const hash = fnv1a(key);
-      if (hasHash(hashes, hash)) bucketIds.add(hash & (pack.bucketCount - 1));
-    }
-    if (bucketIds.size === 0) continue;
-    const bucketKeys = [...bucketIds].map((bucket): [string, number] => [pack.generation, bucket]);
-    for (const row of await db.buckets.bulkGet(bucketKeys)) {
-      for (const entry of row?.entries ?? []) {
-        const ref = packRef(pack.id, entry.entityId);
-        if (keys.has(entry.key) && !found.has(ref)) {
-          found.set(ref, {
-            ref,
-            name: entry.name,
-            type: entry.type,
-            forms: entry.forms,
-            own: false,
-          });
-        }
-      }
+  for (const pack of packs) {
+    const index = await matchIndex(db, pack.generation);
+    if (!index) continue;
+    for (const ordinal of ordinalsForKeys(index, keys)) {
+      const [entityId, name, type, forms] = recordAt(index, ordinal);
+      const ref = packRef(pack.id, entityId);
+      found.set(ref, { ref, name, type, forms, own: false });
     }
   }
   return found;
@@ -85,7 +73,7 @@ async function withEdit(
 
 /**
  * The entities whose forms could occur on a page with these keys (architecture.md step 3): pack
- * entities through the key filter and hash buckets, the reader's edits applied, and the reader's
+ * entities through the generation's match index, the reader's edits applied, and the reader's
  * own entities. Work grows with the page's keys and the hits, not with the knowledge base.
  */
 export async function lookupCandidates(
@@ -94,23 +82,22 @@ export async function lookupCandidates(
 ): Promise<CandidateEntity[]> {
   const keys = new Set(keyList);
   if (keys.size === 0) return [];
-  const found = await packCandidates(db, keys);
-  const editedRefs = (await db.edits
-    .where('keys')
-    .anyOf([...keys])
-    .primaryKeys()) as string[];
-  const edits = await db.edits.bulkGet([...new Set([...found.keys(), ...editedRefs])]);
+  // Three small reads at once (each IndexedDB round trip costs a millisecond or two). The reader's
+  // edits and own entities are few: reading them all beats an index query per page key.
+  const [packs, edits, own] = await Promise.all([
+    db.packs.toArray(),
+    db.edits.toArray(),
+    db.userEntities.toArray(),
+  ]);
+  const found = await packCandidates(db, packs, keys);
   for (const edit of edits) {
-    if (!edit) continue;
+    if (!found.has(edit.ref) && !edit.keys.some((key) => keys.has(key))) continue;
     const edited = await withEdit(db, found.get(edit.ref), edit);
     if (edited) found.set(edit.ref, edited);
     else found.delete(edit.ref);
   }
-  for (const row of await db.userEntities
-    .where('keys')
-    .anyOf([...keys])
-    .toArray()) {
-    if (row.deleted) continue;
+  for (const row of own) {
+    if (row.deleted || !row.keys.some((key) => keys.has(key))) continue;
     const { name, type } = row.entity;
     found.set(row.id, { ref: row.id, name, type, forms: storedForms(row.entity), own: true });
   }

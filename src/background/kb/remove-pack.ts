@@ -3,15 +3,11 @@ import { deleteGeneration } from './import-pack';
 
 /** Removes a pack and its rows. The reader's edits and notes stay, in case the pack comes back. */
 export async function removePack(db: BackstoryDb, packId: string): Promise<boolean> {
-  return db.transaction(
-    'rw',
-    [db.packs, db.entityChunks, db.buckets, db.keyFilters, db.searchChunks],
-    async () => {
-      const pack = await db.packs.get(packId);
-      if (!pack) return false;
-      await db.packs.delete(packId);
-      await deleteGeneration(db, pack.generation);
-      return true;
-    },
-  );
+  return db.transaction('rw', [db.packs, ...db.generationTables()], async () => {
+    const pack = await db.packs.get(packId);
+    if (!pack) return false;
+    await db.packs.delete(packId);
+    await deleteGeneration(db, pack.generation);
+    return true;
+  });
 }

@@ -1,34 +1,28 @@
 import { packRef } from '../../core/entity-ref';
 import type { EntitySummary, SearchQuery } from '../../core/protocol';
 import type { BackstoryDb } from '../db/database';
-import type { SearchEntry } from '../db/rows';
+import type { EditRow } from '../db/rows';
 import { searchHaystack } from './pack-layout';
 import { resolveEntity } from './resolve-entity';
-import { searchEntries } from './search-index';
+import { entitiesContaining, searchIndex } from './search-index';
 
 interface Hit {
   summary: EntitySummary;
   score: number;
 }
 
-/** 0 = name starts with the query, 1 = a word of the name does, 2 = anywhere in name, aliases or summary. */
-function score(name: string, haystack: string, query: string): number {
-  if (!query) return 3;
+/** 0 = the name starts with the query, 1 = a word of the name does, 2 = found elsewhere. */
+function score(name: string, query: string): number {
+  if (!query) return 2;
   const lowerName = name.toLowerCase();
   if (lowerName.startsWith(query)) return 0;
-  if (lowerName.includes(` ${query}`)) return 1;
-  return haystack.includes(query) ? 2 : -1;
-}
-
-function snippetOf(haystack: string): string {
-  const lines = haystack.split('\n');
-  return (lines[lines.length - 1] ?? '').slice(0, 120);
+  return lowerName.includes(` ${query}`) ? 1 : 2;
 }
 
 /**
- * Substring search over name, aliases and summaries for the popup. Pack entities come from the
- * cached search entries of each live generation; the reader's edits and own entities are few and
- * read fresh, and win over the pack's entries.
+ * Substring search over name, aliases and summaries for the popup. Pack entities are scanned in
+ * each generation's cached search index; the reader's edits and own entities are few, read fresh,
+ * and win over the pack's text.
  */
 export async function searchEntities(
   db: BackstoryDb,
@@ -38,40 +32,38 @@ export async function searchEntities(
   const hits: Hit[] = [];
   const consider = (summary: EntitySummary, haystack: string) => {
     if (query.type && summary.type !== query.type) return;
-    const value = score(summary.name, haystack, needle);
-    if (value >= 0) hits.push({ summary, score: value });
+    if (needle && !haystack.includes(needle)) return;
+    hits.push({ summary, score: score(summary.name, needle) });
   };
-  const edits = new Map((await db.edits.toArray()).map((edit) => [edit.ref, edit]));
   if (!query.source || query.source === 'own') {
     for (const row of await db.userEntities.toArray()) {
       if (row.deleted) continue;
-      const haystack = searchHaystack(row.entity);
-      consider(
-        {
-          id: row.id,
-          name: row.entity.name,
-          type: row.entity.type,
-          packId: null,
-          edited: false,
-          snippet: snippetOf(haystack),
-        },
-        haystack,
-      );
+      const { name, type } = row.entity;
+      consider({ id: row.id, name, type, packId: null, edited: false }, searchHaystack(row.entity));
     }
   }
   if (query.source !== 'own') {
+    const edits = new Map((await db.edits.toArray()).map((edit) => [edit.ref, edit]));
     for (const pack of await db.packs.toArray()) {
       if (query.source && query.source !== pack.id) continue;
-      for (const entry of await searchEntries(db, pack.generation)) {
-        const ref = packRef(pack.id, entry.entityId);
-        const edit = edits.get(ref);
-        if (edit?.hidden) continue;
-        if (edit && Object.keys(edit.fields).length > 0) {
-          await considerEdited(db, ref, pack.id, consider);
-          continue;
-        }
-        consider(summaryOf(ref, pack.id, entry), entry.haystack);
+      const index = await searchIndex(db, pack.generation);
+      const editedHere = new Set<string>();
+      for (const ordinal of entitiesContaining(index, needle)) {
+        const ref = packRef(pack.id, index.ids[ordinal]!);
+        if (edits.has(ref)) continue;
+        const summary = {
+          id: ref,
+          name: index.names[ordinal]!,
+          type: index.types[ordinal]!,
+          packId: pack.id,
+          edited: false,
+        };
+        if (!query.type || summary.type === query.type)
+          hits.push({ summary, score: score(summary.name, needle) });
       }
+      for (const edit of edits.values())
+        if (edit.ref.startsWith(`p/${pack.id}/`)) editedHere.add(edit.ref);
+      await considerEdited(db, [...editedHere], edits, consider);
     }
   }
   hits.sort((a, b) => a.score - b.score);
@@ -81,33 +73,28 @@ export async function searchEntities(
   };
 }
 
-const summaryOf = (ref: string, packId: string, entry: SearchEntry): EntitySummary => ({
-  id: ref,
-  name: entry.name,
-  type: entry.type,
-  packId,
-  edited: false,
-  snippet: snippetOf(entry.haystack),
-});
-
 async function considerEdited(
   db: BackstoryDb,
-  ref: string,
-  packId: string,
+  refs: string[],
+  edits: Map<string, EditRow>,
   consider: (summary: EntitySummary, haystack: string) => void,
 ): Promise<void> {
-  const resolved = await resolveEntity(db, ref);
-  if (!resolved) return;
-  const haystack = searchHaystack(resolved.entity);
-  consider(
-    {
-      id: ref,
-      name: resolved.entity.name,
-      type: resolved.entity.type,
-      packId,
-      edited: true,
-      snippet: snippetOf(haystack),
-    },
-    haystack,
-  );
+  for (const ref of refs) {
+    if (edits.get(ref)?.hidden) continue;
+    const resolved = await resolveEntity(db, ref);
+    if (!resolved) continue;
+    const { name, type } = resolved.entity;
+    consider(
+      { id: ref, name, type, packId: resolved.packId, edited: true },
+      searchHaystack(resolved.entity),
+    );
+  }
+}
+
+/**
+ * Loads every pack's search index ahead of the first query. The popup calls this when it opens:
+ * a cold worker needs about a second to read a 100,000-entity index, and a reader starts typing later.
+ */
+export async function warmSearchIndexes(db: BackstoryDb): Promise<void> {
+  for (const pack of await db.packs.toArray()) await searchIndex(db, pack.generation);
 }

@@ -50,7 +50,6 @@ export interface EntitySummary {
   /** The pack it comes from, or null for the reader's own entities. */
   packId: string | null;
   edited: boolean;
-  snippet: string;
 }
 
 export interface SearchQuery {
@@ -99,7 +98,8 @@ export interface ImportJob {
  */
 export interface Protocol {
   getStatus: { params: Record<string, never>; result: KbStatus };
-  lookupCandidates: { params: { keys: string[] }; result: CandidateEntity[] };
+  /** Keys joined by line breaks, candidates packed as one JSON string: see candidates-wire.ts. */
+  lookupCandidates: { params: { keys: string }; result: { packed: string } };
   getCard: { params: { id: string; lang: string }; result: EntityCard | null };
   recordSighting: {
     params: { id: string; url: string; title: string };

@@ -24,7 +24,7 @@ const none = v.strictObject({});
 export const paramSchemas: { [N in MessageName]: v.GenericSchema<unknown, Params<N>> } = {
   getStatus: none,
   lookupCandidates: v.strictObject({
-    keys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_KEY_LENGTH))), v.maxLength(MAX_KEYS)),
+    keys: v.pipe(v.string(), v.maxLength(MAX_KEYS * (MAX_KEY_LENGTH + 1))),
   }),
   getCard: v.strictObject({ id: ref, lang: langCode }),
   recordSighting: v.strictObject({

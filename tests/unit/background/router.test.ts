@@ -53,7 +53,7 @@ describe('message router', () => {
 
   it('refuses malformed parameters with a message naming the field, and runs no handler', async () => {
     const { route, handlers } = setup();
-    const reply = await route(message('lookupCandidates', { keys: 'Alibaba' }), contentScript);
+    const reply = await route(message('lookupCandidates', { keys: ['Alibaba'] }), contentScript);
     expect(reply).toEqual({ error: expect.stringMatching(/lookupCandidates.*malformed.*keys/) });
     expect(handlers.lookupCandidates).not.toHaveBeenCalled();
   });
