@@ -52,7 +52,7 @@ export function searchHaystack(entity: PackEntity): string {
 // A match record is one short string, not JSON: a cold worker reads every record of a pack at once.
 const FIELD = '\u0001';
 const FLAG_BASE = 0x40;
-const clean = (text: string) => text.replace(/[\u0000\u0001]/g, '');
+const clean = (text: string) => text.replaceAll(FIELD, '').replaceAll(HAYSTACK_SEPARATOR, '');
 
 export function encodeRecord([id, name, type, forms]: MatchRecord): string {
   const encoded = forms.map(
