@@ -1,16 +1,19 @@
 import { createMatcher } from '../core/match/matcher';
-import type { Matcher } from '../core/match/types';
 import { textKeys } from '../core/match/keys';
+import type { Matcher } from '../core/match/types';
 import { joinKeys, unpackCandidates, type CandidateEntity } from '../core/protocol';
 import { send } from '../shared/messaging';
-import { HighlightPainter } from './draw/highlights';
 import { collectBlocks } from './scan/collect-blocks';
 import { rangeFor, type TextBlock } from './scan/text-block';
+import { yieldToMain } from './scan/yield';
 
 /** One mention on the page: a live DOM range (it collapses when its text is removed). */
 export interface PageMention {
   range: Range;
+  /** Most specific first; more than one when the form is ambiguous (rule 11). */
   entityIds: string[];
+  /** The mention's normalised text, e.g. "Alibabas". */
+  text: string;
   root: Document | ShadowRoot;
 }
 
@@ -18,6 +21,9 @@ interface RootBlocks {
   root: Document | ShadowRoot;
   blocks: TextBlock[];
 }
+
+/** Ranges are created in slices too: thousands of them would otherwise be one long task. */
+const RANGES_PER_SLICE = 500;
 
 async function scanAll(): Promise<RootBlocks[]> {
   const result: RootBlocks[] = [];
@@ -35,22 +41,25 @@ async function scanAll(): Promise<RootBlocks[]> {
 
 /**
  * The page's side of spotting (architecture.md "Data flow for one page"): scan, send the page's
- * new keys in one message, build a small matcher from the candidates that come back, draw.
+ * new keys in one message, build a small matcher from the candidates that come back, find mentions.
  * Memory holds only this page's candidates, whatever the size of the knowledge base.
  */
 export class PageAnnotator {
   mentions: PageMention[] = [];
+  roots: Array<Document | ShadowRoot> = [document];
   readonly candidates = new Map<string, CandidateEntity>();
-  private readonly askedKeys = new Set<string>();
+  private askedKeys = new Set<string>();
   private matcher: Matcher | null = null;
-  private roots: Array<Document | ShadowRoot> = [document];
 
-  constructor(
-    readonly painter: HighlightPainter,
-    private drawing: () => boolean,
-  ) {}
+  /** Forgets the candidates, so the next scan asks the background afresh (the KB changed). */
+  reset(): void {
+    this.candidates.clear();
+    this.askedKeys = new Set();
+    this.matcher = null;
+  }
 
-  async annotate(): Promise<void> {
+  /** Scans the whole page and returns its mentions, leaving out forms the reader suppressed here. */
+  async annotate(suppressed: ReadonlySet<string>): Promise<PageMention[]> {
     const scanned = await scanAll();
     this.roots = scanned.map((entry) => entry.root);
     const newKeys = new Set<string>();
@@ -58,19 +67,11 @@ export class PageAnnotator {
       for (const block of blocks) {
         for (const key of textKeys(block.text)) if (!this.askedKeys.has(key)) newKeys.add(key);
       }
+      await yieldToMain();
     }
     if (newKeys.size > 0) await this.fetchCandidates([...newKeys]);
-    this.mentions = this.findMentions(scanned);
-    this.redraw();
-  }
-
-  redraw(): void {
-    if (this.drawing())
-      this.painter.paint(
-        this.mentions.map((m) => m.range),
-        this.roots,
-      );
-    else this.painter.clear();
+    this.mentions = await this.findMentions(scanned, suppressed);
+    return this.mentions;
   }
 
   nameOf(entityId: string): string | undefined {
@@ -79,24 +80,34 @@ export class PageAnnotator {
 
   private async fetchCandidates(keys: string[]): Promise<void> {
     const { packed } = await send('lookupCandidates', { keys: joinKeys(keys) });
-    const found = unpackCandidates(packed);
     keys.forEach((key) => this.askedKeys.add(key));
-    for (const candidate of found) this.candidates.set(candidate.id, candidate);
+    for (const candidate of unpackCandidates(packed)) this.candidates.set(candidate.id, candidate);
     this.matcher = createMatcher(
       [...this.candidates.values()].flatMap((candidate) => candidate.forms),
     );
   }
 
-  private findMentions(scanned: RootBlocks[]): PageMention[] {
+  private async findMentions(
+    scanned: RootBlocks[],
+    suppressed: ReadonlySet<string>,
+  ): Promise<PageMention[]> {
     if (!this.matcher) return [];
     const flat = scanned.flatMap(({ root, blocks }) => blocks.map((block) => ({ root, block })));
-    return this.matcher.findMentions(flat.map(({ block }) => block.text)).map((mention) => {
+    const found = this.matcher.findMentions(flat.map(({ block }) => block.text));
+    const mentions: PageMention[] = [];
+    for (let i = 0; i < found.length; i++) {
+      if (i > 0 && i % RANGES_PER_SLICE === 0) await yieldToMain();
+      const mention = found[i]!;
       const { root, block } = flat[mention.block]!;
-      return {
+      const text = block.text.slice(mention.start, mention.end);
+      if (suppressed.has(text.toLowerCase())) continue;
+      mentions.push({
         range: rangeFor(block, mention.start, mention.end),
         entityIds: mention.entityIds,
+        text,
         root,
-      };
-    });
+      });
+    }
+    return mentions;
   }
 }

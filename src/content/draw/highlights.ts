@@ -1,3 +1,4 @@
+import type { UnderlineStyle } from '../../core/settings/settings';
 /**
  * Draws mentions with the CSS Custom Highlight API: no element or attribute is added to the page,
  * so the page's layout and its frameworks are untouched (experience.md: "does not move by a pixel").
@@ -5,9 +6,10 @@
  */
 export const HIGHLIGHT_NAME = 'backstory-mention';
 
-export type UnderlineStyle = 'dotted' | 'solid' | 'wavy';
+/** Styles that draw something; 'none' draws nothing at all (like discreet mode). */
+export type DrawnStyle = Exclude<UnderlineStyle, 'none'>;
 
-function styleText(style: UnderlineStyle): string {
+function styleText(style: DrawnStyle): string {
   // currentColor keeps the underline readable on light and dark pages alike.
   return `::highlight(${HIGHLIGHT_NAME}) {
   text-decoration: underline ${style} currentColor;
@@ -19,7 +21,7 @@ function styleText(style: UnderlineStyle): string {
 const sheets = new Map<Document | ShadowRoot, CSSStyleSheet>();
 
 /** Adopts the highlight style into a document or open shadow root (page styles do not pierce it). */
-function ensureStyle(root: Document | ShadowRoot, style: UnderlineStyle): void {
+function ensureStyle(root: Document | ShadowRoot, style: DrawnStyle): void {
   let sheet = sheets.get(root);
   if (!sheet) {
     sheet = new CSSStyleSheet();
@@ -32,7 +34,7 @@ function ensureStyle(root: Document | ShadowRoot, style: UnderlineStyle): void {
 export class HighlightPainter {
   private highlight: Highlight | null = null;
 
-  constructor(private style: UnderlineStyle = 'dotted') {}
+  constructor(private style: DrawnStyle = 'dotted') {}
 
   isSupported(): boolean {
     return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
@@ -50,7 +52,7 @@ export class HighlightPainter {
     for (const range of ranges) this.highlight.add(range);
   }
 
-  setStyle(style: UnderlineStyle): void {
+  setStyle(style: DrawnStyle): void {
     this.style = style;
     for (const root of sheets.keys()) ensureStyle(root, style);
   }

@@ -1,6 +1,7 @@
 import { isBlockBoundary } from './block-tags';
 import { isExcluded } from './exclusions';
 import { BlockBuilder, type TextBlock } from './text-block';
+import { yieldToMain } from './yield';
 
 export interface ScanResult {
   blocks: TextBlock[];
@@ -10,7 +11,6 @@ export interface ScanResult {
 
 /** Yields to the event loop when a slice has run this long, so no task comes near 50 ms. */
 const SLICE_MS = 8;
-const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function nearestBlock(node: Node, root: Node, cache: Map<Node, Node>): Node {
   const start = node.parentNode;
