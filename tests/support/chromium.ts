@@ -61,10 +61,24 @@ export async function launchWithExtension(
   };
 }
 
-/** Stops every service worker through CDP, as Chrome does to an idle MV3 worker. */
+/**
+ * Stops every service worker through CDP, as Chrome does to an idle MV3 worker, and waits until
+ * Chrome reports our worker's version as stopped (so a test knows the next message wakes it anew).
+ */
 export async function stopServiceWorkers(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+    });
+  });
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
+  await Promise.race([
+    stopped,
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error('The service worker did not stop.')), 10_000),
+    ),
+  ]);
   await cdp.detach();
 }
