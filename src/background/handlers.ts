@@ -21,10 +21,17 @@ export interface HandlerDeps {
   settings: () => Promise<Settings>;
   /** Called after the reader changed the knowledge base, so open pages can refresh. */
   onKbChanged: () => void;
+  openEditor: (id: string) => Promise<void>;
 }
 
 /** One async handler per protocol message; the Handlers type makes a missing one a compile error. */
-export function createHandlers({ db, ready, settings, onKbChanged }: HandlerDeps): Handlers {
+export function createHandlers({
+  db,
+  ready,
+  settings,
+  onKbChanged,
+  openEditor,
+}: HandlerDeps): Handlers {
   const changed = <T>(value: T): T => {
     onKbChanged();
     return value;
@@ -69,6 +76,10 @@ export function createHandlers({ db, ready, settings, onKbChanged }: HandlerDeps
     listImports: async () => listImports(db),
     exportPack: async ({ scope }) => exportPack(db, scope),
     clearHistory: async () => ({ cleared: await clearHistory(db) }),
+    openEditor: async ({ id }) => {
+      await openEditor(id);
+      return { opened: true };
+    },
   };
   return waitForReady(handlers, ready);
 }

@@ -8,6 +8,7 @@ import { prefetchMatchIndexes } from './kb/match-index';
 import { ensureSeed, SEED_PATH } from './kb/seed';
 import { broadcastKbChanged } from './broadcast';
 import { createRouter } from './messaging/router';
+import { listenToUiEntryPoints, openEditorTab } from './ui-entry-points';
 
 // Entry file: wiring only. Everything here must survive the worker being stopped at any moment:
 // state lives in IndexedDB and storage.local, never only in this module's memory.
@@ -35,7 +36,15 @@ const ready = prepare().catch((error: unknown) =>
 
 browser.runtime.onMessage.addListener(
   createRouter(
-    createHandlers({ db, ready, settings: loadSettings, onKbChanged: broadcastKbChanged }),
+    createHandlers({
+      db,
+      ready,
+      settings: loadSettings,
+      onKbChanged: broadcastKbChanged,
+      openEditor: (id) => openEditorTab({ edit: id }),
+    }),
     { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') },
   ),
 );
+
+listenToUiEntryPoints();

@@ -118,6 +118,8 @@ export interface Protocol {
   listImports: { params: Record<string, never>; result: ImportJob[] };
   exportPack: { params: { scope: 'all' | 'own' }; result: { fileName: string; text: string } };
   clearHistory: { params: Record<string, never>; result: { cleared: number } };
+  /** Opens the editor for an entity in a tab (the card's "Edit"). */
+  openEditor: { params: { id: string }; result: { opened: boolean } };
 }
 
 export type MessageName = keyof Protocol;

@@ -54,6 +54,7 @@ export const paramSchemas: { [N in MessageName]: v.GenericSchema<unknown, Params
   listImports: none,
   exportPack: v.strictObject({ scope: v.picklist(['all', 'own']) }),
   clearHistory: none,
+  openEditor: v.strictObject({ id: ref }),
 };
 
 /**
@@ -82,4 +83,6 @@ export const accessRules: { [N in MessageName]: Access } = {
   listImports: 'extension',
   exportPack: 'extension',
   clearHistory: 'extension',
+  // Opening a tab with our editor changes nothing; the reader still has to press Save there.
+  openEditor: 'content',
 };
