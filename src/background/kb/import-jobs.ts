@@ -90,17 +90,17 @@ async function runImport(
     const pack = parseUpload(fileName, format, text);
     let lastWrite = 0;
     await db.importJobs.update(jobId, { total: pack.entities.length, packId: pack.id });
-    const row = await importPack(db, pack, fileName, ({ done, total }) => {
-      if (Date.now() - lastWrite < 250) return;
-      lastWrite = Date.now();
-      void db.importJobs.update(jobId, { done, total });
-    });
-    await db.importJobs.update(jobId, {
-      status: 'done',
-      done: row.entityCount,
-      total: row.entityCount,
-      finishedAt: Date.now(),
-    });
+    await importPack(
+      db,
+      pack,
+      fileName,
+      ({ done, total }) => {
+        if (Date.now() - lastWrite < 250) return;
+        lastWrite = Date.now();
+        void db.importJobs.update(jobId, { done, total });
+      },
+      jobId,
+    );
   } catch (error) {
     await db.importJobs.update(jobId, {
       status: 'failed',

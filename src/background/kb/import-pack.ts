@@ -25,6 +25,8 @@ export async function importPack(
   pack: Pack,
   source: string,
   onProgress: (progress: ImportProgress) => void = () => {},
+  /** The import job to mark done in the same transaction, so its status never contradicts the data. */
+  jobId?: string,
 ): Promise<PackRow> {
   const generation = newGeneration(pack.id);
   const layout = layoutPack(generation, pack.entities);
@@ -55,10 +57,19 @@ export async function importPack(
         total: pack.entities.length,
       });
     }
-    await db.transaction('rw', [db.packs, ...db.generationTables()], async () => {
+    await db.transaction('rw', [db.packs, db.importJobs, ...db.generationTables()], async () => {
       const previous = await db.packs.get(pack.id);
       await db.packs.put(row);
       if (previous) await deleteGeneration(db, previous.generation);
+      if (jobId) {
+        const total = pack.entities.length;
+        await db.importJobs.update(jobId, {
+          status: 'done',
+          done: total,
+          total,
+          finishedAt: Date.now(),
+        });
+      }
     });
   } catch (error) {
     await deleteGeneration(db, generation).catch(() => {});
