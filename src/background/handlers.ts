@@ -3,7 +3,7 @@ import type { Settings } from '../core/settings/settings';
 import type { BackstoryDb } from './db/database';
 import { entityCard } from './kb/entity-card';
 import { exportPack } from './kb/export-pack';
-import { clearHistory, recordSighting } from './kb/history';
+import { clearHistory, recordSightings } from './kb/history';
 import { beginImport, commitImport, listImports, receiveChunk } from './kb/import-jobs';
 import { lookupCandidates } from './kb/lookup-candidates';
 import { listPacks } from './kb/packs';
@@ -46,11 +46,11 @@ export function createHandlers({
       packed: packCandidates(await lookupCandidates(db, splitKeys(keys))),
     }),
     getCard: async ({ id, lang }) => entityCard(db, id, lang),
-    recordSighting: async ({ id, url, title }, { sender }) => {
+    recordSightings: async ({ ids, url, title }, { sender }) => {
       // Never in private windows, and only when the reader keeps a history.
-      if (sender.tab?.incognito || !(await settings()).historyEnabled) return { recorded: false };
-      await recordSighting(db, id, url, title);
-      return { recorded: true };
+      if (sender.tab?.incognito || !(await settings()).historyEnabled) return { recorded: 0 };
+      await recordSightings(db, ids, url, title);
+      return { recorded: ids.length };
     },
     searchEntities: async (query) => searchEntities(db, query),
     getEntity: async ({ id }) => {

@@ -15,7 +15,10 @@ function sameDocument(mention: PageMention, range: Range): boolean {
  * The mention the keyboard command "open card" is about: the one the selection touches, else the
  * first one after the caret, else the last one before it; without a caret, the first on screen.
  */
-export function mentionForSelection(mentions: PageMention[], selection: Selection | null): PageMention | null {
+export function mentionForSelection(
+  mentions: PageMention[],
+  selection: Selection | null,
+): PageMention | null {
   const live = mentions.filter((mention) => !mention.range.collapsed);
   if (live.length === 0) return null;
   if (!selection || selection.rangeCount === 0) return firstVisible(live);
@@ -39,7 +42,11 @@ function firstVisible(mentions: PageMention[]): PageMention {
 }
 
 /** The next or previous mention after `current` (wrapping around), skipping removed text. */
-export function stepMention(mentions: PageMention[], current: PageMention | null, direction: 1 | -1): PageMention | null {
+export function stepMention(
+  mentions: PageMention[],
+  current: PageMention | null,
+  direction: 1 | -1,
+): PageMention | null {
   const live = mentions.filter((mention) => !mention.range.collapsed);
   if (live.length === 0) return null;
   const at = current ? live.indexOf(current) : -1;

@@ -5,7 +5,7 @@ import { joinKeys, unpackCandidates, type CandidateEntity } from '../core/protoc
 import { send } from '../shared/messaging';
 import { collectBlocks } from './scan/collect-blocks';
 import { rangeFor, type TextBlock } from './scan/text-block';
-import { yieldToMain } from './scan/yield';
+import { Slicer } from './scan/yield';
 
 /** One mention on the page: a live DOM range (it collapses when its text is removed). */
 export interface PageMention {
@@ -21,9 +21,6 @@ interface RootBlocks {
   root: Document | ShadowRoot;
   blocks: TextBlock[];
 }
-
-/** Ranges are created in slices too: thousands of them would otherwise be one long task. */
-const RANGES_PER_SLICE = 500;
 
 async function scanAll(): Promise<RootBlocks[]> {
   const result: RootBlocks[] = [];
@@ -63,11 +60,12 @@ export class PageAnnotator {
     const scanned = await scanAll();
     this.roots = scanned.map((entry) => entry.root);
     const newKeys = new Set<string>();
+    const slicer = new Slicer();
     for (const { blocks } of scanned) {
       for (const block of blocks) {
         for (const key of textKeys(block.text)) if (!this.askedKeys.has(key)) newKeys.add(key);
+        await slicer.tick();
       }
-      await yieldToMain();
     }
     if (newKeys.size > 0) await this.fetchCandidates([...newKeys]);
     this.mentions = await this.findMentions(scanned, suppressed);
@@ -92,21 +90,20 @@ export class PageAnnotator {
     suppressed: ReadonlySet<string>,
   ): Promise<PageMention[]> {
     if (!this.matcher) return [];
-    const flat = scanned.flatMap(({ root, blocks }) => blocks.map((block) => ({ root, block })));
-    const found = this.matcher.findMentions(flat.map(({ block }) => block.text));
+    const session = this.matcher.session();
+    const slicer = new Slicer();
     const mentions: PageMention[] = [];
-    for (let i = 0; i < found.length; i++) {
-      if (i > 0 && i % RANGES_PER_SLICE === 0) await yieldToMain();
-      const mention = found[i]!;
-      const { root, block } = flat[mention.block]!;
-      const text = block.text.slice(mention.start, mention.end);
-      if (suppressed.has(text.toLowerCase())) continue;
-      mentions.push({
-        range: rangeFor(block, mention.start, mention.end),
-        entityIds: mention.entityIds,
-        text,
-        root,
-      });
+    let index = 0;
+    for (const { root, blocks } of scanned) {
+      for (const block of blocks) {
+        for (const mention of session.feed(block.text, index++)) {
+          const text = block.text.slice(mention.start, mention.end);
+          if (suppressed.has(text.toLowerCase())) continue;
+          const range = rangeFor(block, mention.start, mention.end);
+          mentions.push({ range, entityIds: mention.entityIds, text, root });
+        }
+        await slicer.tick();
+      }
     }
     return mentions;
   }

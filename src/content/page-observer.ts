@@ -1,8 +1,8 @@
 import { OWN_UI_ATTRIBUTE } from './scan/exclusions';
 
 /** Rescans wait this long after the last change, but never longer than MAX_WAIT (rule 10: < 1 s). */
-const QUIET_MS = 150;
-const MAX_WAIT_MS = 600;
+const QUIET_MS = 100;
+const MAX_WAIT_MS = 500;
 
 function isOwnUi(node: Node): boolean {
   const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;

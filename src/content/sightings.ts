@@ -16,16 +16,16 @@ export class Sightings {
       this.recorded = new Set();
     }
     if (!/^https?:/.test(url)) return;
-    for (const id of entityIds) {
-      if (this.recorded.has(id)) continue;
-      this.recorded.add(id);
-      send('recordSighting', {
-        id,
-        url: url.slice(0, 2048),
-        title: document.title.slice(0, 300),
-      }).catch(() => {
-        // History is a convenience: a page must never break because it could not be recorded.
-      });
-    }
+    const ids = [...new Set(entityIds)].filter((id) => !this.recorded.has(id)).slice(0, 1000);
+    if (ids.length === 0) return;
+    ids.forEach((id) => this.recorded.add(id));
+    // One message for the whole page, not one per entity.
+    send('recordSightings', {
+      ids,
+      url: url.slice(0, 2048),
+      title: document.title.slice(0, 300),
+    }).catch(() => {
+      // History is a convenience: a page must never break because it could not be recorded.
+    });
   }
 }

@@ -4,17 +4,19 @@ import type { BackstoryDb } from '../db/database';
 export const HISTORY_PER_ENTITY = 50;
 export const HISTORY_TOTAL = 10_000;
 
-/** Records that the reader saw an entity on a page (the content script sends one per visit). */
-export async function recordSighting(
+/** Records that the reader saw these entities on a page: one transaction for a page visit. */
+export async function recordSightings(
   db: BackstoryDb,
-  ref: string,
+  refs: string[],
   url: string,
   title: string,
 ): Promise<void> {
+  const at = Date.now();
   await db.transaction('rw', db.history, async () => {
-    await db.history.add({ ref, url, title: title.slice(0, 300), at: Date.now() });
-    const forEntity = await db.history.where('ref').equals(ref).count();
-    if (forEntity > HISTORY_PER_ENTITY) {
+    await db.history.bulkAdd(refs.map((ref) => ({ ref, url, title: title.slice(0, 300), at })));
+    for (const ref of refs) {
+      const forEntity = await db.history.where('ref').equals(ref).count();
+      if (forEntity <= HISTORY_PER_ENTITY) continue;
       const oldest = await db.history
         .where('[ref+at]')
         .between([ref, -Infinity], [ref, Infinity])
@@ -33,6 +35,10 @@ export async function recordSighting(
     }
   });
 }
+
+/** One sighting (convenience for a single entity). */
+export const recordSighting = (db: BackstoryDb, ref: string, url: string, title: string) =>
+  recordSightings(db, [ref], url, title);
 
 export async function historyOf(
   db: BackstoryDb,

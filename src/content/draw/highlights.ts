@@ -18,17 +18,20 @@ function styleText(style: DrawnStyle): string {
 }`;
 }
 
-const sheets = new Map<Document | ShadowRoot, CSSStyleSheet>();
+const sheets = new Map<Document | ShadowRoot, { sheet: CSSStyleSheet; style: DrawnStyle }>();
 
 /** Adopts the highlight style into a document or open shadow root (page styles do not pierce it). */
 function ensureStyle(root: Document | ShadowRoot, style: DrawnStyle): void {
-  let sheet = sheets.get(root);
+  const known = sheets.get(root);
+  // Rewriting a stylesheet restyles the whole page: only do it when the style really changed.
+  if (known?.style === style) return;
+  let sheet = known?.sheet;
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheets.set(root, sheet);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
   sheet.replaceSync(styleText(style));
+  sheets.set(root, { sheet, style });
 }
 
 export class HighlightPainter {

@@ -1,16 +1,13 @@
 import { isBlockBoundary } from './block-tags';
 import { isExcluded } from './exclusions';
 import { BlockBuilder, type TextBlock } from './text-block';
-import { yieldToMain } from './yield';
+import { Slicer } from './yield';
 
 export interface ScanResult {
   blocks: TextBlock[];
   /** Open shadow roots found under the scanned root; scanned as their own roots (rule 9). */
   shadowRoots: ShadowRoot[];
 }
-
-/** Yields to the event loop when a slice has run this long, so no task comes near 50 ms. */
-const SLICE_MS = 8;
 
 function nearestBlock(node: Node, root: Node, cache: Map<Node, Node>): Node {
   const start = node.parentNode;
@@ -50,14 +47,12 @@ export async function collectBlocks(root: Node): Promise<ScanResult> {
     if (block) blocks.push(block);
     owner = null;
   };
-  let sliceStart = performance.now();
+  const slicer = new Slicer();
   let count = 0;
   let node: Node | null = walker.nextNode();
   while (node) {
-    if (++count % 256 === 0 && performance.now() - sliceStart > SLICE_MS) {
-      await yieldToMain();
-      sliceStart = performance.now();
-    }
+    // Checking the clock every few nodes keeps slices short even where blocks are long.
+    if (++count % 16 === 0) await slicer.tick();
     // nodeType rather than instanceof: Firefox wraps page nodes for content scripts (Xrays).
     if (node.nodeType === Node.ELEMENT_NODE) {
       const element = node as Element;

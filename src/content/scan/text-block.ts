@@ -4,10 +4,14 @@ import { normalizeText, rawRange, type NormalizedText } from '../../core/text/no
  * A block's text across its inline elements (matching.md rule 2), with the offset map back to
  * DOM text nodes: `starts[i]` is where `nodes[i]` begins in `raw`.
  */
-export interface TextBlock extends NormalizedText {
+export interface TextBlock {
   nodes: Text[];
   starts: number[];
   raw: string;
+  /** The normalised text the matcher sees (matching.md rule 1). */
+  text: string;
+  /** Kept whole, not spread: its offset arrays may be lazy (see normalizeText). */
+  normalized: NormalizedText;
 }
 
 export class BlockBuilder {
@@ -26,8 +30,9 @@ export class BlockBuilder {
   /** Returns the finished block (or null if it holds no text) and starts a new one. */
   take(): TextBlock | null {
     const raw = this.parts.join('');
-    const block = /\S/.test(raw)
-      ? { nodes: this.nodes, starts: this.starts, raw, ...normalizeText(raw) }
+    const normalized = /\S/.test(raw) ? normalizeText(raw) : null;
+    const block = normalized
+      ? { nodes: this.nodes, starts: this.starts, raw, text: normalized.text, normalized }
       : null;
     this.nodes = [];
     this.starts = [];
@@ -52,7 +57,7 @@ export function locate(block: TextBlock, rawOffset: number): { node: Text; offse
 
 /** A DOM range for normalised offsets [start, end) of a block. */
 export function rangeFor(block: TextBlock, start: number, end: number): Range {
-  const [rawStart, rawEnd] = rawRange(block, start, end);
+  const [rawStart, rawEnd] = rawRange(block.normalized, start, end);
   const from = locate(block, rawStart);
   const to = locate(block, rawEnd);
   const range = new Range();

@@ -210,16 +210,20 @@ function resolveBlock(
 
 export function createMatcher(forms: readonly MatchForm[]): Matcher {
   const index = buildIndex(forms);
+  const session = () => {
+    const fullMentions = new FullMentions();
+    return {
+      feed(text: string, block: number): Mention[] {
+        if (index.size === 0) return [];
+        return resolveBlock(candidatesIn(index, text), block, fullMentions);
+      },
+    };
+  };
   return {
     findMentions(blocks: readonly string[]): Mention[] {
-      if (index.size === 0) return [];
-      const fullMentions = new FullMentions();
-      const mentions: Mention[] = [];
-      blocks.forEach((text, block) => {
-        const candidates = candidatesIn(index, text);
-        for (const mention of resolveBlock(candidates, block, fullMentions)) mentions.push(mention);
-      });
-      return mentions;
+      const scan = session();
+      return blocks.flatMap((text, block) => scan.feed(text, block));
     },
+    session,
   };
 }

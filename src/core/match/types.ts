@@ -28,4 +28,9 @@ export interface Matcher {
    * changed) so that a follow-up can see its full mention.
    */
   findMentions(blocks: readonly string[]): Mention[];
+  /**
+   * The same, one block at a time (in document order), so a caller can pause between blocks and
+   * keep every task short; the session carries the follow-up state from block to block.
+   */
+  session(): { feed(text: string, block: number): Mention[] };
 }

@@ -101,9 +101,10 @@ export interface Protocol {
   /** Keys joined by line breaks, candidates packed as one JSON string: see candidates-wire.ts. */
   lookupCandidates: { params: { keys: string }; result: { packed: string } };
   getCard: { params: { id: string; lang: string }; result: EntityCard | null };
-  recordSighting: {
-    params: { id: string; url: string; title: string };
-    result: { recorded: boolean };
+  /** One message per page visit for all entities seen, not one per entity. */
+  recordSightings: {
+    params: { ids: string[]; url: string; title: string };
+    result: { recorded: number };
   };
   searchEntities: { params: SearchQuery; result: { total: number; items: EntitySummary[] } };
   getEntity: { params: { id: string }; result: EditableEntity | null };

@@ -27,8 +27,8 @@ export const paramSchemas: { [N in MessageName]: v.GenericSchema<unknown, Params
     keys: v.pipe(v.string(), v.maxLength(MAX_KEYS * (MAX_KEY_LENGTH + 1))),
   }),
   getCard: v.strictObject({ id: ref, lang: langCode }),
-  recordSighting: v.strictObject({
-    id: ref,
+  recordSightings: v.strictObject({
+    ids: v.pipe(v.array(ref), v.maxLength(1000)),
     url: v.pipe(v.string(), v.url(), v.maxLength(2048)),
     title: v.pipe(v.string(), v.maxLength(300)),
   }),
@@ -60,7 +60,7 @@ export const paramSchemas: { [N in MessageName]: v.GenericSchema<unknown, Params
 /**
  * Who may send what. `content` messages may come from our content scripts on any page; `extension`
  * messages change the knowledge base and are accepted only from the extension's own pages.
- * recordSighting is the one write a content script may make: it only appends to the reading
+ * recordSightings is the one write a content script may make: it only appends to the reading
  * history the reader asked for (and is dropped for private windows or when history is off).
  */
 export type Access = 'content' | 'extension';
@@ -69,7 +69,7 @@ export const accessRules: { [N in MessageName]: Access } = {
   getStatus: 'content',
   lookupCandidates: 'content',
   getCard: 'content',
-  recordSighting: 'content',
+  recordSightings: 'content',
   searchEntities: 'extension',
   getEntity: 'extension',
   saveEntity: 'extension',

@@ -7,6 +7,8 @@ import { cpLength, isMarkCode } from './scripts';
  */
 export interface NormalizedText {
   text: string;
+  /** True when `text` equals the raw text: offsets map to themselves. */
+  identity?: boolean;
   /**
    * `map[i]`: index in the raw string of the (first) code unit that produced `text[i]`;
    * `map[text.length] === raw.length`. A mention [s, e) is raw [map[s], ends[e - 1]).
@@ -102,15 +104,26 @@ class Builder {
   }
 }
 
+/**
+ * Text that needs no change (most blocks of most pages) maps to itself: the offset arrays are built
+ * only if someone reads them, and `rawRange` never does. A page of 200 KB would otherwise allocate
+ * 1.6 MB of offsets per scan for nothing.
+ */
 function identity(raw: string): NormalizedText {
-  const map = new Uint32Array(raw.length + 1);
-  const ends = new Uint32Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    map[i] = i;
-    ends[i] = i + 1;
-  }
-  map[raw.length] = raw.length;
-  return { text: raw, map, ends };
+  let map: Uint32Array | undefined;
+  let ends: Uint32Array | undefined;
+  return {
+    text: raw,
+    identity: true,
+    get map() {
+      map ??= Uint32Array.from({ length: raw.length + 1 }, (_, i) => i);
+      return map;
+    },
+    get ends() {
+      ends ??= Uint32Array.from({ length: raw.length }, (_, i) => i + 1);
+      return ends;
+    },
+  };
 }
 
 /**
@@ -191,6 +204,7 @@ export function normalizeForm(form: string): string {
 
 /** The raw range [start, end) of normalised [start, end); for an empty range, its raw position. */
 export function rawRange(normalized: NormalizedText, start: number, end: number): [number, number] {
+  if (normalized.identity) return [start, Math.max(start, end)];
   const from = normalized.map[start] ?? 0;
   if (end <= start) return [from, from];
   return [from, normalized.ends[end - 1] ?? from];

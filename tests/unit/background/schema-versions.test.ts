@@ -44,18 +44,16 @@ const RELEASED: Record<number, (name: string) => Promise<void>> = {
     const db = new Dexie(name);
     db.version(1).stores(V1_STORES);
     // Version 1 kept key buckets and per-entity search entries; the upgrade rebuilds from chunks.
-    await db
-      .table('packs')
-      .put({
-        id: 'news',
-        title: 'News',
-        source: 'test',
-        importedAt: 1,
-        generation: 'news@v1',
-        entityCount: 6,
-        bucketCount: 1,
-        chunkCount: 1,
-      });
+    await db.table('packs').put({
+      id: 'news',
+      title: 'News',
+      source: 'test',
+      importedAt: 1,
+      generation: 'news@v1',
+      entityCount: 6,
+      bucketCount: 1,
+      chunkCount: 1,
+    });
     await db
       .table('entityChunks')
       .add({ generation: 'news@v1', chunk: 0, entities: sampleEntities() });
