@@ -1,16 +1,20 @@
 import browser from 'webextension-polyfill';
-import { isKbChanged } from '../core/protocol/events';
+import type { CommandName } from '../core/protocol/events';
+import type { PageMentionsReply } from '../core/protocol/page-events';
 import { isPausedOn } from '../core/settings/paused';
 import type { Settings } from '../core/settings/settings';
 import { send } from '../shared/messaging';
-import { loadSettings, onSettingsChanged } from '../shared/settings-store';
-import { CardHost } from './card/card-host';
+import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store';
+import { CardController } from './card/card-controller';
 import { HighlightPainter } from './draw/highlights';
 import { MentionIndex } from './hover/hit-test';
 import { HoverController } from './hover/hover-controller';
 import { PageAnnotator, type PageMention } from './page-annotator';
 import { PageObserver } from './page-observer';
 import { Sightings } from './sightings';
+import { mentionForSelection, stepMention } from './keyboard-nav';
+import { listenToPageMessages, type PageMessageTarget } from './page-messages';
+import { listPageMentions, revealFirstMention } from './page-requests';
 
 const CLOSE_DELAY_MS = 300;
 
@@ -18,23 +22,50 @@ const CLOSE_DELAY_MS = 300;
  * The content script's life on one page: annotate when Backstory is not paused here, keep the
  * annotation current as the page changes, and show a card on hover.
  */
-export class ContentApp {
+export class ContentApp implements PageMessageTarget {
   private settings!: Settings;
   private active = false;
+  /** The mention the keyboard last opened, where "next" and "previous" continue from. */
+  private keyboardMention: PageMention | null = null;
   private running: Promise<void> | null = null;
   private dirty = false;
   private readonly painter = new HighlightPainter();
   private readonly annotator = new PageAnnotator();
   private readonly index = new MentionIndex();
-  private readonly card = new CardHost();
+  private readonly card = new CardController({
+    // The summary in the browser's UI language (experience.md).
+    fetchCard: (id) => {
+      const lang = (browser.i18n?.getUILanguage?.() ?? navigator.language).split('-')[0] || 'en';
+      return send('getCard', { id, lang });
+    },
+    nameOf: (id) => this.annotator.nameOf(id),
+    // Closed by Esc, ×, a click or "not this one here": the next hover starts afresh.
+    onClose: () => this.hover.reset(),
+    onAction: (action, { entityId, mentionText }) => {
+      if (action === 'edit') {
+        void send('openEditor', { id: entityId }).catch(() => {});
+        return;
+      }
+      const host = location.hostname;
+      const forms = this.settings.suppressedForms[host] ?? [];
+      void saveSettings({
+        suppressedForms: { ...this.settings.suppressedForms, [host]: [...forms, mentionText] },
+      });
+    },
+  });
   private readonly sightings = new Sightings();
   private readonly observer = new PageObserver(() => void this.refresh());
   private readonly hover = new HoverController(
     this.index,
     () => ({ openDelayMs: this.settings.hoverDelayMs, closeDelayMs: CLOSE_DELAY_MS }),
     {
-      isOverCard: (event) => event.composedPath().some((target) => this.card.contains(target)),
-      close: () => this.card.hide(),
+      // Asked a frame after dispatch, when composedPath() is already empty; the target stays,
+      // retargeted to the card's host for anything inside its shadow root.
+      isOverCard: (event) => this.card.contains(event.target),
+      // A pinned card stays when the pointer leaves; only Esc or its close button end it.
+      close: () => {
+        if (!this.card.isPinned()) this.card.close();
+      },
       open: (mention) => this.openCard(mention),
     },
   );
@@ -42,20 +73,39 @@ export class ContentApp {
   async start(): Promise<void> {
     this.settings = await loadSettings();
     onSettingsChanged((settings) => this.applySettings(settings));
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      if (isKbChanged(message) && this.active) {
-        this.annotator.reset();
-        void this.refresh();
-      }
-      return undefined;
-    });
+    listenToPageMessages(this);
     // Single-page apps: a new URL is a new visit; the DOM changes it brings trigger the rescan.
     window.addEventListener('popstate', () => this.observer.schedule());
     if (this.shouldRun()) await this.activate();
   }
 
-  get mentions(): PageMention[] {
-    return this.annotator.mentions;
+  knowledgeBaseChanged(): void {
+    if (!this.active) return;
+    this.annotator.reset();
+    void this.refresh();
+  }
+
+  listMentions(): PageMentionsReply {
+    return listPageMentions(this.annotator.mentions, this.annotator.candidates);
+  }
+
+  revealMention(entityId: string): void {
+    const mention = revealFirstMention(this.annotator.mentions, entityId);
+    // Let the page scroll and lay out before the card measures where the mention is.
+    if (mention) requestAnimationFrame(() => this.openCard(mention, true));
+  }
+
+  /** Keyboard commands: open the card for the selection, or step through the page's mentions. */
+  runCommand(command: CommandName): void {
+    const mentions = this.annotator.mentions;
+    const target =
+      command === 'open-card'
+        ? mentionForSelection(mentions, getSelection())
+        : stepMention(mentions, this.keyboardMention, command === 'next-mention' ? 1 : -1);
+    if (!target) return;
+    this.keyboardMention = target;
+    target.range.startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
+    requestAnimationFrame(() => this.openCard(target, true));
   }
 
   private shouldRun(): boolean {
@@ -72,7 +122,7 @@ export class ContentApp {
     this.active = false;
     this.hover.detach(window);
     this.observer.disconnect();
-    this.card.hide();
+    this.card.close();
     this.painter.clear();
     this.annotator.mentions = [];
     this.index.rebuild([]);
@@ -128,15 +178,7 @@ export class ContentApp {
     );
   }
 
-  private openCard(mention: PageMention): void {
-    const id = mention.entityIds[0]!;
-    const fallbackName = this.annotator.nameOf(id) ?? mention.text;
-    const lang = (browser.i18n?.getUILanguage?.() ?? navigator.language).split('-')[0] || 'en';
-    this.card.show(mention.range, { card: null, fallbackName });
-    send('getCard', { id, lang })
-      .then((data) => this.card.show(mention.range, { card: data, fallbackName }))
-      .catch((error: unknown) =>
-        this.card.show(mention.range, { card: null, fallbackName, error: String(error) }),
-      );
+  private openCard(mention: PageMention, focus = false): void {
+    this.card.open(mention.range, mention, { focus });
   }
 }

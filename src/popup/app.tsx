@@ -26,10 +26,10 @@ export function App() {
   const pageTab = usePageTab(launch.pageTabId);
   // In a full tab there is rarely a page to talk about; longer work happens in the knowledge base.
   const [view, setView] = useState<ViewId>(
-    launch.inTab || launch.newName !== null ? 'knowledge' : 'page',
+    launch.inTab || launch.newName !== null || launch.editId !== null ? 'knowledge' : 'page',
   );
   // Bumped after anything that changes the knowledge base, so every list reads it again.
-  const [version, changed] = useReducer((n: number) => n + 1, 0);
+  const [version, changed] = useReducer((n: number, _: void) => n + 1, 0);
   const { status, error } = useStatus(version);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const notify = useCallback<Notify>(
@@ -37,11 +37,19 @@ export function App() {
     [],
   );
   const dismiss = useCallback(() => setToast(null), []);
-  // Imports are watched here, not in their view: progress continues while the reader looks elsewhere.
-  const imports = useImportJobs(changed);
+  const t = translator?.t;
+  // Imports are watched here, not in their view, so the end of one is noticed from any tab.
+  const imports = useImportJobs((job) => {
+    changed();
+    if (!t) return;
+    notify(
+      job.status === 'done'
+        ? t('importDoneToast', job.fileName)
+        : t('importFailedToast', job.fileName),
+    );
+  });
 
-  if (!translator || !settings) return null;
-  const { t } = translator;
+  if (!translator || !settings || !t) return null;
   const tabs: Array<TabItem<ViewId>> = [
     { id: 'page', label: t('tabOnThisPage') },
     { id: 'knowledge', label: t('tabKnowledgeBase') },
@@ -61,6 +69,7 @@ export function App() {
         <TabPanel id="page" selected={view === 'page'}>
           <OnThisPage
             tab={pageTab}
+            active={view === 'page'}
             inTab={launch.inTab}
             settings={settings}
             saveSettings={saveSettings}
@@ -71,7 +80,13 @@ export function App() {
             version={version}
             onChanged={changed}
             notify={notify}
-            newName={launch.newName}
+            initial={
+              launch.editId !== null
+                ? { id: launch.editId }
+                : launch.newName !== null
+                  ? { id: null, name: launch.newName }
+                  : null
+            }
           />
         </TabPanel>
         <TabPanel id="transfer" selected={view === 'transfer'}>

@@ -74,6 +74,12 @@ export const useT = (): Translate => useContext(I18nContext).t;
 export const useLang = (): string => useContext(I18nContext).lang;
 
 /** "1 pack" / "2 packs": English and German need only these two forms; both take the count as `$1`. */
-export function plural(t: Translate, one: MessageKey, other: MessageKey, count: number, lang: string) {
+export function plural(
+  t: Translate,
+  one: MessageKey,
+  other: MessageKey,
+  count: number,
+  lang: string,
+) {
   return t(count === 1 ? one : other, count.toLocaleString(lang));
 }

@@ -38,7 +38,7 @@ export async function allowTsxHelpers(page: Page): Promise<void> {
   await page.evaluate('globalThis.__name = (fn) => fn');
 }
 
-async function importThroughExtension(page: Page, url: string) {
+export async function importThroughExtension(page: Page, url: string) {
   return page.evaluate(
     async ([channel, packUrl, chunkChars]) => {
       const runtime = (

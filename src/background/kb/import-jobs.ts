@@ -8,7 +8,12 @@ import { keepWorkerAlive } from '../keep-alive';
 import { importPack } from './import-pack';
 
 /** Text received so far per job. Lost if the worker stops mid-upload; the job then reads "failed". */
-const uploads = new Map<string, { format: 'json' | 'csv'; parts: string[]; chars: number }>();
+const uploads = new Map<
+  string,
+  { format: 'json' | 'csv'; parts: string[]; chars: number; lastChunkAt: number }
+>();
+/** An upload that received nothing for this long was abandoned (the popup closed mid-upload). */
+const UPLOAD_IDLE_MS = 30_000;
 const MAX_CHARS = 64 * 1024 * 1024;
 
 const toJob = (row: ImportJob): ImportJob => ({ ...row });
@@ -19,7 +24,7 @@ export async function beginImport(
   format: 'json' | 'csv',
 ): Promise<string> {
   const id = `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  uploads.set(id, { format, parts: [], chars: 0 });
+  uploads.set(id, { format, parts: [], chars: 0, lastChunkAt: Date.now() });
   await db.importJobs.put({
     id,
     fileName,
@@ -40,6 +45,7 @@ export function receiveChunk(jobId: string, text: string): number {
     throw new PackError('This file was refused: it is larger than 64 MiB.');
   }
   upload.parts.push(text);
+  upload.lastChunkAt = Date.now();
   return upload.chars;
 }
 
@@ -131,6 +137,23 @@ export async function failInterruptedJobs(db: BackstoryDb): Promise<number> {
   return open.length;
 }
 
+/** Fails uploads that stopped arriving, so a reopened popup does not wait on them forever. */
+async function failAbandonedUploads(db: BackstoryDb): Promise<void> {
+  const uploading = await db.importJobs.filter((job) => job.status === 'uploading').toArray();
+  for (const job of uploading) {
+    const upload = uploads.get(job.id);
+    if (upload && Date.now() - upload.lastChunkAt < UPLOAD_IDLE_MS) continue;
+    uploads.delete(job.id);
+    await db.importJobs.update(job.id, {
+      status: 'failed',
+      message:
+        'The file stopped arriving (was the popup closed while it was being sent?). Nothing was changed; please import it again.',
+      finishedAt: Date.now(),
+    });
+  }
+}
+
 export async function listImports(db: BackstoryDb): Promise<ImportJob[]> {
+  await failAbandonedUploads(db);
   return (await db.importJobs.orderBy('startedAt').reverse().limit(5).toArray()).map(toJob);
 }

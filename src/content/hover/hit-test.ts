@@ -29,6 +29,19 @@ function rectsContain(range: Range, x: number, y: number): boolean {
   return false;
 }
 
+function textNodesOf(range: Range): Node[] {
+  const { startContainer: first, endContainer: last } = range;
+  if (first === last) return [first];
+  const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  walker.currentNode = first;
+  const nodes: Node[] = [first];
+  for (let node = walker.nextNode(); node && nodes.length < 64; node = walker.nextNode()) {
+    nodes.push(node);
+    if (node === last) break;
+  }
+  return nodes;
+}
+
 /**
  * Finds the mention under the pointer (architecture.md step 4): one caret lookup, then only the
  * mentions of that text node are compared, so the cost does not grow with the page's mentions.
@@ -41,9 +54,10 @@ export class MentionIndex {
     this.byNode.clear();
     const roots = new Set<ShadowRoot>();
     for (const mention of mentions) {
-      for (const node of [mention.range.startContainer, mention.range.endContainer]) {
+      // Every text node the mention covers: "<a>Liang</a> <em>Wenfeng</em>" spans three.
+      for (const node of textNodesOf(mention.range)) {
         const list = this.byNode.get(node) ?? [];
-        if (!list.includes(mention)) list.push(mention);
+        list.push(mention);
         this.byNode.set(node, list);
       }
       if (mention.root instanceof ShadowRoot) roots.add(mention.root);

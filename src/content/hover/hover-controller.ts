@@ -39,10 +39,12 @@ export class HoverController {
 
   attach(target: Window): void {
     target.addEventListener('pointermove', this.onMove, { capture: true, passive: true });
+    target.document.addEventListener('pointerout', this.onOut, { capture: true, passive: true });
   }
 
   detach(target: Window): void {
     target.removeEventListener('pointermove', this.onMove, { capture: true });
+    target.document.removeEventListener('pointerout', this.onOut, { capture: true });
     this.reset();
   }
 
@@ -57,6 +59,17 @@ export class HoverController {
   markShown(mention: PageMention): void {
     this.shown = mention;
   }
+
+  /**
+   * The pointer left this document (out of an iframe, or out of the window) in one jump: no
+   * further pointermove arrives here, so close as if it had moved off the name.
+   */
+  private onOut = (event: PointerEvent) => {
+    if (event.relatedTarget !== null) return;
+    clearTimeout(this.openTimer);
+    this.candidate = null;
+    if (this.shown) this.scheduleClose();
+  };
 
   private onMove = (event: PointerEvent) => {
     this.pending = event;

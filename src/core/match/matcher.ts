@@ -141,18 +141,13 @@ class FullMentions {
     }
   }
 
-  /** The follow-up entries whose entity had the most recent full mention; none if never seen. */
-  mostRecent(entries: Entry[]): Entry[] {
-    let best = 0;
-    let winners: Entry[] = [];
-    for (const entry of entries) {
-      const seen = this.lastSeen.get(entry.entityId) ?? 0;
-      if (seen === 0 || seen < best) continue;
-      if (seen > best) winners = [];
-      best = seen;
-      winners.push(entry);
-    }
-    return winners;
+  /**
+   * The follow-up entries whose entity had a full mention before, most recent first: the first
+   * wins (rule 7), the others stay on offer in the card (rule 11). None if never seen.
+   */
+  byRecency(entries: Entry[]): Entry[] {
+    const seen = (entry: Entry) => this.lastSeen.get(entry.entityId) ?? 0;
+    return entries.filter((entry) => seen(entry) > 0).sort((a, b) => seen(b) - seen(a));
   }
 }
 
@@ -169,12 +164,15 @@ function decide(span: Candidate[], block: number, fullMentions: FullMentions): M
     return { block, start, end, entityIds: [entry.entityId], kind: 'full' };
   }
   const full = span.filter((c) => c.entry.kind === 'full').map((c) => c.entry);
-  const followups = fullMentions.mostRecent(
+  const followups = fullMentions.byRecency(
     span.filter((c) => c.entry.kind === 'followup').map((c) => c.entry),
   );
   if (full.length === 0 && followups.length === 0) return null;
   // A follow-up that also is another entity's full form: the person just written about comes first.
-  const entityIds = [...new Set([...entityIdsOf(followups), ...entityIdsOf(full)])];
+  // Follow-ups keep their recency order (rule 7's winner first); full forms go by rank.
+  const entityIds = [
+    ...new Set([...followups.map((entry) => entry.entityId), ...entityIdsOf(full)]),
+  ];
   if (full.length > 0) fullMentions.record(full);
   const { start, end } = span[0] ?? { start: 0, end: 0 };
   return { block, start, end, entityIds, kind: full.length > 0 ? 'full' : 'followup' };

@@ -24,7 +24,12 @@ export function ConfirmButton({ label, name, question, onConfirm }: ConfirmButto
   }, [asking]);
   if (!asking) {
     return (
-      <button type="button" class="button subtle danger" aria-label={name} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        class="button subtle danger"
+        aria-label={name}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     );

@@ -20,7 +20,9 @@ export interface FieldProps {
 /** A labelled form control with an optional hint and inline validation message. */
 export function Field({ label, hint, error, class: className, children }: FieldProps) {
   const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class={`field${error ? ' invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label for={id}>{label}</label>

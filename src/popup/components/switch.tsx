@@ -14,14 +14,14 @@ export function Switch({ label, hint, checked, disabled, onChange }: SwitchProps
   const id = useId();
   return (
     <div class="switch-row">
-      <label class="switch-label" for={id}>
-        <span>{label}</span>
+      <div class="switch-text">
+        <label for={id}>{label}</label>
         {hint && (
-          <span class="hint" id={`${id}-hint`}>
+          <p class="hint" id={`${id}-hint`}>
             {hint}
-          </span>
+          </p>
         )}
-      </label>
+      </div>
       <input
         id={id}
         type="checkbox"

@@ -79,7 +79,13 @@ export interface TabPanelProps {
  */
 export function TabPanel({ id, selected, children }: TabPanelProps) {
   return (
-    <div class="panel" role="tabpanel" id={panelId(id)} aria-labelledby={tabId(id)} hidden={!selected}>
+    <div
+      class="panel"
+      role="tabpanel"
+      id={panelId(id)}
+      aria-labelledby={tabId(id)}
+      hidden={!selected}
+    >
       {children}
     </div>
   );

@@ -4,6 +4,13 @@ import { send } from '../../shared/messaging';
 
 const POLL_MS = 300;
 
+export interface ImportJobs {
+  /** The most recent jobs, newest first. */
+  jobs: ImportJob[];
+  /** Starts watching again, e.g. after the popup began an import. */
+  watch: (job?: ImportJob) => void;
+}
+
 const isOpen = (job: ImportJob) => job.status === 'uploading' || job.status === 'running';
 
 /**
@@ -11,7 +18,7 @@ const isOpen = (job: ImportJob) => job.status === 'uploading' || job.status === 
  * progress lives in the database, so a popup opened again mid-import picks the job up here.
  * Polls while a job is open; `onFinished` runs once per job that finished while we watched.
  */
-export function useImportJobs(onFinished: (job: ImportJob) => void) {
+export function useImportJobs(onFinished: (job: ImportJob) => void): ImportJobs {
   const [jobs, setJobs] = useState<ImportJob[]>([]);
   const [polling, setPolling] = useState(true);
   const seenOpen = useRef(new Set<string>());
@@ -47,7 +54,6 @@ export function useImportJobs(onFinished: (job: ImportJob) => void) {
     };
   }, [polling]);
 
-  /** Watch again: called after the popup started an import. */
   const watch = useCallback((job?: ImportJob) => {
     if (job) {
       seenOpen.current.add(job.id);

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { isPageMentionsReply, PAGE_MENTIONS, type PageMention } from '../../core/protocol/page-events';
+import {
+  isPageMentionsReply,
+  PAGE_MENTIONS,
+  type PageMention,
+} from '../../core/protocol/page-events';
 import type { PageTab } from './use-page-tab';
 
 export type PageMentions =
@@ -12,33 +16,49 @@ export type PageMentions =
   | { state: 'ready'; mentions: PageMention[] };
 
 /**
- * Asks the page's content script what it found. Only the top frame is asked (`frameId: 0`): every
- * frame runs a content script, and the first to answer would win, which need not be the page.
- * `refresh` asks again, e.g. after the reader paused or resumed Backstory on the site.
+ * Pages change while the popup is open (live tickers, the reader resuming Backstory, a rescan
+ * still running), so the list is asked for again at this pace; the question is cheap.
  */
-export function usePageMentions(tab: PageTab | null | undefined, refresh: unknown): PageMentions {
+const REFRESH_MS = 1_000;
+
+async function ask(tabId: number): Promise<PageMentions> {
+  try {
+    // Only the top frame: every frame runs a content script, and the first to answer would win.
+    const reply: unknown = await browser.tabs.sendMessage(tabId, PAGE_MENTIONS, { frameId: 0 });
+    return isPageMentionsReply(reply)
+      ? { state: 'ready', mentions: reply.mentions }
+      : { state: 'not-running' };
+  } catch {
+    return { state: 'not-running' };
+  }
+}
+
+/** What the page's content script found, kept current while `active` (its tab panel is shown). */
+export function usePageMentions(tab: PageTab | null | undefined, active: boolean): PageMentions {
   const [result, setResult] = useState<PageMentions>({ state: 'loading' });
   useEffect(() => {
-    if (tab === undefined) return;
+    if (tab === undefined || !active) return;
     if (tab === null || tab.hostname === null) {
       setResult({ state: 'unsupported' });
       return;
     }
     let alive = true;
-    browser.tabs
-      .sendMessage(tab.id, PAGE_MENTIONS, { frameId: 0 })
-      .then((reply: unknown) => {
-        if (!alive) return;
-        setResult(
-          isPageMentionsReply(reply)
-            ? { state: 'ready', mentions: reply.mentions }
-            : { state: 'not-running' },
-        );
-      })
-      .catch(() => alive && setResult({ state: 'not-running' }));
+    let last = '';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      const next = await ask(tab.id);
+      if (!alive) return;
+      // Same answer, same state: the list does not re-render under the reader's pointer.
+      const key = JSON.stringify(next);
+      if (key !== last) setResult(next);
+      last = key;
+      timer = setTimeout(() => void tick(), REFRESH_MS);
+    };
+    void tick();
     return () => {
       alive = false;
+      clearTimeout(timer);
     };
-  }, [tab, refresh]);
+  }, [tab, active]);
   return result;
 }

@@ -1,10 +1,13 @@
 import browser from 'webextension-polyfill';
+import { parseRef } from '../../core/entity-ref';
 
 /** How this page was opened: as the toolbar popup, or in a full tab (`?view=tab`). */
 export interface Launch {
   inTab: boolean;
   /** `?new=<text>`: open the editor for a new entity named `text` (the context menu does this). */
   newName: string | null;
+  /** `?edit=<ref>`: open the editor on that entity (the card's "Edit" does this). */
+  editId: string | null;
   /** `?tab=<id>`: the page tab the popup was opened over, so "On this page" keeps meaning it. */
   pageTabId: number | null;
 }
@@ -16,9 +19,11 @@ export function readLaunch(search: string): Launch {
   const params = new URLSearchParams(search);
   const tabId = Number(params.get('tab'));
   const newName = params.get('new');
+  const editId = params.get('edit');
   return {
     inTab: params.get('view') === 'tab',
     newName: newName === null ? null : newName.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME),
+    editId: editId !== null && parseRef(editId) ? editId : null,
     pageTabId: Number.isInteger(tabId) && tabId > 0 ? tabId : null,
   };
 }

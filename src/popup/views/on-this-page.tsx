@@ -6,11 +6,13 @@ import { Switch } from '../components/switch';
 import { usePageMentions } from '../hooks/use-page-mentions';
 import type { PageTab } from '../hooks/use-page-tab';
 import type { SaveSettings } from '../hooks/use-settings';
-import { useT, type MessageKey } from '../i18n';
+import { plural, useLang, useT, type MessageKey } from '../i18n';
 import { typeLabel } from '../lib/entity-types';
 
 export interface OnThisPageProps {
   tab: PageTab | null | undefined;
+  /** Whether this view is shown; the page is asked for its names only then. */
+  active: boolean;
   inTab: boolean;
   settings: Settings;
   saveSettings: SaveSettings;
@@ -18,20 +20,23 @@ export interface OnThisPageProps {
 
 /** Pausing "this site" pauses it and its subdomains; resuming removes whatever paused it. */
 function withoutSite(pausedSites: string[], host: string): string[] {
-  return pausedSites.filter((site) => !isPausedOn({ globalPause: false, pausedSites: [site] }, host));
+  return pausedSites.filter(
+    (site) => !isPausedOn({ globalPause: false, pausedSites: [site] }, host),
+  );
 }
 
-export function OnThisPage({ tab, inTab, settings, saveSettings }: OnThisPageProps) {
+export function OnThisPage({ tab, active, inTab, settings, saveSettings }: OnThisPageProps) {
   const t = useT();
   const host = tab?.hostname ?? null;
   const sitePaused = host !== null && isPausedOn({ ...settings, globalPause: false }, host);
   const paused = settings.globalPause || sitePaused;
-  // Asked again when pausing changes: the content script clears or redraws its marks at once.
-  const found = usePageMentions(tab, `${paused}`);
+  const found = usePageMentions(tab, active);
 
   const reveal = async (mention: PageMention) => {
     if (!tab) return;
-    await browser.tabs.sendMessage(tab.id, revealMention(mention.id), { frameId: 0 }).catch(() => {});
+    await browser.tabs
+      .sendMessage(tab.id, revealMention(mention.id), { frameId: 0 })
+      .catch(() => {});
     // The popup would cover the card it just opened; in a full tab, show the page instead.
     if (inTab) await browser.tabs.update(tab.id, { active: true });
     else window.close();
@@ -50,11 +55,7 @@ export function OnThisPage({ tab, inTab, settings, saveSettings }: OnThisPagePro
       </h2>
       <div class="card-block">
         {host !== null && (
-          <Switch
-            label={t('pauseSite', host)}
-            checked={sitePaused}
-            onChange={setSitePaused}
-          />
+          <Switch label={t('pauseSite', host)} checked={sitePaused} onChange={setSitePaused} />
         )}
         <Switch
           label={t('pauseEverywhere')}
@@ -77,11 +78,13 @@ interface MentionListProps {
 
 function MentionList({ state, paused, inTab, onReveal }: MentionListProps) {
   const t = useT();
+  const lang = useLang();
   const note = (key: MessageKey) => <p class="empty">{t(key)}</p>;
   if (state.state === 'loading') return note('loading');
   if (state.state === 'unsupported') return note(inTab ? 'pageNoneInTab' : 'pageUnsupported');
   if (state.state === 'not-running') return note('pageNotRunning');
-  if (paused && state.mentions.length === 0) return note('pagePaused');
+  // A paused page is cleared by its content script; the answer may still be on its way.
+  if (paused) return note('pagePaused');
   if (state.mentions.length === 0) return note('pageNoMentions');
   return (
     <>
@@ -97,7 +100,9 @@ function MentionList({ state, paused, inTab, onReveal }: MentionListProps) {
               <span class="count" aria-hidden="true">
                 {mention.count}
               </span>
-              <span class="visually-hidden">{t('mentionCount', mention.count)}</span>
+              <span class="visually-hidden">
+                {plural(t, 'mentionCountOne', 'mentionCountOther', mention.count, lang)}
+              </span>
             </button>
           </li>
         ))}

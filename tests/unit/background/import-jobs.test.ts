@@ -113,3 +113,32 @@ describe('pack files as editors save them', () => {
     expect(job.status).toBe('done');
   });
 });
+
+describe('abandoned uploads', () => {
+  it('an upload that stops arriving is reported as failed, with nothing changed', async () => {
+    const db = freshDb();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const jobId = await beginImport(db, 'half.json', 'json');
+    receiveChunk(jobId, '{"format":');
+    vi.setSystemTime(Date.now() + 31_000);
+    const job = (await listImports(db)).find((j) => j.id === jobId);
+    vi.useRealTimers();
+    expect(job).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/stopped arriving.*Nothing was changed/),
+    });
+    expect(() => receiveChunk(jobId, 'more')).toThrow(/no longer running/);
+  });
+});
+
+describe('the status line', () => {
+  it('does not count deleted entities', async () => {
+    const db = freshDb();
+    await importPack(db, pack('news', sampleEntities()), 'seed');
+    const { kbStatus } = await import('../../../src/background/kb/status');
+    const { setDeleted } = await import('../../../src/background/kb/save-entity');
+    expect((await kbStatus(db)).entities).toBe(6);
+    await setDeleted(db, 'p/news/apple', true);
+    expect((await kbStatus(db)).entities).toBe(5);
+  });
+});

@@ -305,18 +305,23 @@ describe('rule 7: follow-ups', () => {
     ]);
   });
 
+  // Rule 7 picks the winner (listed first, the card's default); rule 11 keeps the other offered.
   it('gives a shared follow-up to the most recent full mention (Ma: Jack Ma, Pony Ma)', () => {
     expect(spot('Jack Ma and Pony Ma met.', 'Ma said')).toEqual([
       ['Jack Ma', 'Jack Ma'],
       ['Pony Ma', 'Pony Ma'],
-      ['Ma', 'Pony Ma'],
+      ['Ma', 'Pony Ma | Jack Ma'],
     ]);
-    expect(spot('Pony Ma and Jack Ma met. Ma said')[2]).toEqual(['Ma', 'Jack Ma']);
+    expect(spot('Pony Ma and Jack Ma met. Ma said')[2]).toEqual(['Ma', 'Jack Ma | Pony Ma']);
     expect(spot('Jack Ma met Pony Ma. Ma spoke. Jack Ma left. Ma stayed.').slice(2)).toEqual([
-      ['Ma', 'Pony Ma'],
+      ['Ma', 'Pony Ma | Jack Ma'],
       ['Jack Ma', 'Jack Ma'],
-      ['Ma', 'Jack Ma'],
+      ['Ma', 'Jack Ma | Pony Ma'],
     ]);
+  });
+
+  it('offers only entities fully mentioned before (Ma after Jack Ma alone is Jack Ma only)', () => {
+    expect(spot('Jack Ma spoke.', 'Ma smiled.')[1]).toEqual(['Ma', 'Jack Ma']);
   });
 
   it('is no mention before any full mention', () => {
