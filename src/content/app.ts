@@ -67,6 +67,7 @@ export class ContentApp implements PageMessageTarget {
         if (!this.card.isPinned()) this.card.close();
       },
       open: (mention) => this.openCard(mention),
+      prefetch: (mention) => this.card.prefetch(mention.entityIds[0]!),
     },
   );
 
@@ -80,6 +81,7 @@ export class ContentApp implements PageMessageTarget {
   }
 
   knowledgeBaseChanged(): void {
+    this.card.forgetPrefetched();
     if (!this.active) return;
     this.annotator.reset();
     void this.refresh();

@@ -4,8 +4,19 @@ import { CardHost } from './card-host';
 import { cardStrings } from './card-i18n';
 import { CardView, type CardViewActions, type CardViewState } from './card-view';
 import type { Choice } from './chooser';
+import { benchMark } from '../bench-marks';
 
 export type CardAction = 'edit' | 'notHere';
+
+interface Prefetched {
+  at: number;
+  card: Promise<EntityCard | null>;
+  /** Set once the answer is in: the card then opens with its content in the very first render. */
+  value?: EntityCard | null;
+}
+
+/** How long a prefetched card is trusted (the reader may edit the entity meanwhile). */
+const PREFETCH_TTL_MS = 10_000;
 
 export interface CardControllerDeps {
   fetchCard(id: string): Promise<EntityCard | null>;
@@ -72,9 +83,12 @@ export class CardController {
     notHere: () => this.act('notHere'),
   };
 
+  private readonly prefetched = new Map<string, Prefetched>();
+
   constructor(private readonly deps: CardControllerDeps) {}
 
   open(anchor: Range, mention: CardMention, options: { focus: boolean }): void {
+    benchMark('intent-end');
     const ids = [...new Set(mention.entityIds)];
     const first = ids[0];
     if (!first) return;
@@ -87,7 +101,7 @@ export class CardController {
       stack: [{ id: first, fallbackName: nameOf(first) }],
       choices: ids.length > 1 ? ids.map((id) => ({ id, name: nameOf(id) })) : [],
       chosenId: first,
-      loaded: LOADING,
+      loaded: this.readyNow(first) ?? LOADING,
       pinned: false,
       cards: new Map(),
     };
@@ -141,8 +155,36 @@ export class CardController {
     if (this.session) this.host.update(this.view());
   }
 
+  /**
+   * Starts loading a card while the hover intent delay runs, so the card can show its content the
+   * moment the delay ends (and a stopped worker wakes up meanwhile). Kept briefly: data can change.
+   */
+  prefetch(id: string): void {
+    const known = this.prefetched.get(id);
+    if (known && performance.now() - known.at < PREFETCH_TTL_MS) return;
+    const card = this.deps.fetchCard(id);
+    const entry: Prefetched = { at: performance.now(), card };
+    card.then((value) => (entry.value = value)).catch(() => this.prefetched.delete(id));
+    this.prefetched.set(id, entry);
+    if (this.prefetched.size > 32) this.prefetched.delete(this.prefetched.keys().next().value!);
+  }
+
+  /** A prefetched card that has already arrived, as the loaded state; undefined otherwise. */
+  private readyNow(id: string): Loaded | undefined {
+    const early = this.prefetched.get(id);
+    if (!early?.value || performance.now() - early.at >= PREFETCH_TTL_MS) return undefined;
+    return { status: 'ready', card: early.value, error: '' };
+  }
+
+  /** Forgets prefetched cards (the knowledge base changed). */
+  forgetPrefetched(): void {
+    this.prefetched.clear();
+  }
+
   private fetch(session: Session, id: string): Promise<EntityCard | null> {
     let card = session.cards.get(id);
+    const early = this.prefetched.get(id);
+    if (!card && early && performance.now() - early.at < PREFETCH_TTL_MS) card = early.card;
     if (!card) {
       card = this.deps.fetchCard(id);
       session.cards.set(id, card);
@@ -158,8 +200,10 @@ export class CardController {
     if (!session) return;
     const step = session.stack.at(-1)!;
     const current = () => this.session === session && session.stack.at(-1) === step;
-    session.loaded = LOADING;
-    this.render();
+    if (session.loaded.status !== 'ready' || session.loaded.card?.id !== step.id) {
+      session.loaded = LOADING;
+      this.render();
+    }
     let loaded: Loaded;
     try {
       const card = await this.fetch(session, step.id);
@@ -173,6 +217,8 @@ export class CardController {
     if (!current()) return;
     session.loaded = loaded;
     this.render();
+    // The frame after this render is the one that paints the card's content.
+    requestAnimationFrame(() => benchMark('card-visible'));
   }
 
   /** The chooser names every candidate by its card, so the reader sees real names, not the form. */

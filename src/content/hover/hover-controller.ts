@@ -10,6 +10,8 @@ export interface HoverTiming {
 
 export interface HoverCallbacks {
   open(mention: PageMention): void;
+  /** The pointer came to rest on a mention: the card may open soon, start loading it. */
+  prefetch?(mention: PageMention): void;
   close(): void;
   /** True when the event's target is inside our card. */
   isOverCard(event: PointerEvent): boolean;
@@ -110,6 +112,7 @@ export class HoverController {
 
   private scheduleOpen(mention: PageMention): void {
     clearTimeout(this.openTimer);
+    if (this.candidate !== mention) this.callbacks.prefetch?.(mention);
     this.candidate = mention;
     this.openTimer = window.setTimeout(() => {
       this.candidate = null;
