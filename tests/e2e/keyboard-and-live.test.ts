@@ -112,3 +112,41 @@ describe('changes made in the popup reach open pages without a reload', () => {
     await page.close();
   });
 });
+
+describe('discreet mode', () => {
+  it('draws nothing the page could read, and hovering a name still shows its card', async () => {
+    const page = await openPage();
+    const popup = await session.context.newPage();
+    await popup.goto(session.popupUrl);
+    const setDiscreet = (on: boolean) =>
+      popup.evaluate(async (value) => {
+        const storage = (
+          globalThis as unknown as { chrome: import('webextension-polyfill').Browser }
+        ).chrome.storage.local;
+        const { settings } = (await storage.get('settings')) as {
+          settings?: Record<string, unknown>;
+        };
+        await storage.set({
+          settingsVersion: 2,
+          settings: { ...settings, discreetMode: value, hoverDelayMs: 100 },
+        });
+      }, on);
+    await setDiscreet(true);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 5_000 }).toBe(0);
+    const point = await page.evaluate(() => {
+      const text = document.querySelector('#first')!.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, 2);
+      range.setEnd(text, 3);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(point.x - 3, point.y);
+    await page.mouse.move(point.x, point.y);
+    await waitForCard(page, (card) => card.name === 'Tencent');
+    await setDiscreet(false);
+    await expect.poll(() => highlightedTexts(page), { timeout: 5_000 }).toContain('Tencent');
+    await popup.close();
+    await page.close();
+  });
+});
