@@ -215,8 +215,10 @@ export class CardController {
       loaded = { status: 'error', card: null, error: `${this.strings.loadFailed} ${message}` };
     }
     if (!current()) return;
+    // Opened with a prefetched card: the first render already showed exactly this.
+    const unchanged = session.loaded.status === 'ready' && session.loaded.card === loaded.card;
     session.loaded = loaded;
-    this.render();
+    if (!unchanged) this.render();
     // The frame after this render is the one that paints the card's content.
     requestAnimationFrame(() => benchMark('card-visible'));
   }
