@@ -6,7 +6,8 @@ import {
   type ExtensionSession,
 } from '../support/chromium';
 import { serveFolder, type FixtureServer } from '../support/fixture-server';
-import { highlightedTexts, sendFromExtensionPage } from './support/page-probes';
+import { call } from './support/extension-calls';
+import { highlightedTexts } from './support/page-probes';
 
 let session: ExtensionSession;
 let server: FixtureServer;
@@ -49,8 +50,7 @@ describe('the built extension in Chromium', () => {
   it('answers the next message after its service worker was stopped', async () => {
     const popup = await openPopup();
     await stopServiceWorkers(popup);
-    const reply = await sendFromExtensionPage(popup, 'getStatus', {});
-    expect(reply).toMatchObject({ result: { packs: 1 } });
+    expect(await call(popup, 'getStatus', {})).toMatchObject({ packs: 1 });
     await popup.close();
   });
 

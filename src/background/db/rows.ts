@@ -1,3 +1,4 @@
+import type { ImportJob } from '../../core/protocol/protocol';
 import type { EntityType } from '../../core/pack/entity-types';
 import type { PackEntity } from '../../core/pack/schema';
 
@@ -92,14 +93,5 @@ export interface HistoryRow {
   at: number;
 }
 
-export interface ImportJobRow {
-  id: string;
-  fileName: string;
-  status: 'uploading' | 'running' | 'done' | 'failed';
-  done: number;
-  total: number;
-  message?: string;
-  packId?: string;
-  startedAt: number;
-  finishedAt?: number;
-}
+/** The import job as stored is exactly what the popup is told (protocol.ts). */
+export type ImportJobRow = ImportJob;

@@ -1,48 +1,19 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { CHANNEL } from '../../../src/core/protocol';
 import type { ImportJob } from '../../../src/core/protocol';
 import { boxOf, waitForCard } from './card-reader';
 import { drawnTexts, pointAt, textBox } from './pointer';
+import { call, startImport, waitForJob } from './extension-calls';
 
 /**
  * Knowledge-base setup for the card tests, done the way the popup does it: protocol messages from
  * an extension page (the background refuses mutating calls from anywhere else).
  */
-async function call<T>(popup: Page, name: string, params: unknown): Promise<T> {
-  const reply = await popup.evaluate(
-    ([channel, messageName, messageParams]) => {
-      const runtime = (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        }
-      ).chrome.runtime;
-      return runtime.sendMessage({ channel, name: messageName, params: messageParams });
-    },
-    [CHANNEL, name, params] as const,
-  );
-  const typed = reply as { result?: T; error?: string };
-  if (typed.error !== undefined) throw new Error(typed.error);
-  return typed.result as T;
-}
 
 /** Imports a pack file through importBegin/importChunk/importCommit; returns the finished job. */
 export async function importPack(popup: Page, file: string): Promise<ImportJob> {
-  const text = readFileSync(file, 'utf8');
-  const { jobId } = await call<{ jobId: string }>(popup, 'importBegin', {
-    fileName: file.split('/').pop(),
-    format: 'json',
-  });
-  await call(popup, 'importChunk', { jobId, text });
-  await call(popup, 'importCommit', { jobId });
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const jobs = await call<ImportJob[]>(popup, 'listImports', {});
-    const job = jobs.find((j) => j.id === jobId);
-    if (job && (job.status === 'done' || job.status === 'failed')) return job;
-    await popup.waitForTimeout(50);
-  }
-  throw new Error(`The import of ${file} did not finish`);
+  const jobId = await startImport(popup, file.split('/').pop()!, readFileSync(file, 'utf8'));
+  return (await waitForJob(popup, jobId, 15_000)) as ImportJob;
 }
 
 /** Saves one of the reader's own entities, as the popup's editor does. */
