@@ -1,7 +1,8 @@
 import { createMatcher } from '../core/match/matcher';
 import { textKeys } from '../core/match/keys';
 import type { Matcher } from '../core/match/types';
-import { joinKeys, unpackCandidates, type CandidateEntity } from '../core/protocol';
+import { joinKeys, unpackCandidates } from '../core/protocol/candidates-wire';
+import type { CandidateEntity } from '../core/protocol/protocol';
 import { send } from '../shared/messaging';
 import { collectBlocks } from './scan/collect-blocks';
 import { rangeFor, type TextBlock } from './scan/text-block';

@@ -1,5 +1,11 @@
 import browser from 'webextension-polyfill';
-import { CHANNEL, type MessageName, type Params, type Reply, type Result } from '../core/protocol';
+import {
+  CHANNEL,
+  type MessageName,
+  type Params,
+  type Reply,
+  type Result,
+} from '../core/protocol/protocol';
 
 /** An error the background reported, carried across the message boundary by its message. */
 export class BackgroundError extends Error {
