@@ -2,38 +2,9 @@ import { packRef } from '../../core/entity-ref';
 import type { Pack, PackEntity } from '../../core/pack/schema';
 import type { BackstoryDb } from '../db/database';
 
-/** Field order of an exported entity; empty optional fields are left out to keep files small. */
-function tidy(entity: PackEntity): PackEntity {
-  const {
-    id,
-    name,
-    type,
-    aliases,
-    followups,
-    exact,
-    summary,
-    facts,
-    links,
-    related,
-    tags,
-    wikidata,
-    note,
-  } = entity;
-  return {
-    id,
-    name,
-    type,
-    aliases,
-    followups,
-    exact,
-    summary,
-    facts,
-    links,
-    related,
-    tags,
-    ...(wikidata ? { wikidata } : {}),
-    ...(note ? { note } : {}),
-  };
+/** An exported entity: empty optional fields are left out to keep files small. */
+function tidy({ wikidata, note, ...required }: PackEntity): PackEntity {
+  return { ...required, ...(wikidata ? { wikidata } : {}), ...(note ? { note } : {}) };
 }
 
 /**

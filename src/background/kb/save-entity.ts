@@ -1,6 +1,7 @@
 import { parseRef, userRef } from '../../core/entity-ref';
 import type { PackEntity } from '../../core/pack/schema';
 import type { EntityInput } from '../../core/protocol';
+import { sameJson } from '../../core/same-json';
 import { slugify } from '../../core/slug';
 import type { BackstoryDb } from '../db/database';
 import type { EditRow } from '../db/rows';
@@ -18,7 +19,7 @@ function newOwnId(name: string): string {
 function changedFields(original: PackEntity, input: EntityInput): EditRow['fields'] {
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input) as Array<[keyof EntityInput, unknown]>) {
-    if (JSON.stringify(value) !== JSON.stringify(original[key])) fields[key] = value;
+    if (!sameJson(value, original[key])) fields[key] = value;
   }
   return fields as EditRow['fields'];
 }

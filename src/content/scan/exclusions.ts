@@ -29,11 +29,3 @@ export function isExcluded(element: Element): boolean {
   // isContentEditable is inherited, so this also covers every descendant of an editable region.
   return (element as HTMLElement).isContentEditable === true;
 }
-
-/** True when `node` sits inside an excluded element (used for text that changes later). */
-export function isInsideExcluded(node: Node): boolean {
-  for (let element = node.parentElement; element; element = element.parentElement) {
-    if (isExcluded(element)) return true;
-  }
-  return false;
-}

@@ -1,4 +1,5 @@
 import { sanitizeSettings, type Settings } from './settings';
+import { sameJson } from '../same-json';
 
 /** The shape `settings` has in storage now; bump it together with a new migration below. */
 export const SETTINGS_VERSION = 2;
@@ -67,18 +68,4 @@ export function migrateSettings(stored: {
   }
   const changed = stored.version !== SETTINGS_VERSION || !sameJson(stored.settings, settings);
   return { version: SETTINGS_VERSION, settings, changed };
-}
-
-/** Deep equality for JSON-like values; key order does not matter. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left);
-  return (
-    keys.length === Object.keys(right).length &&
-    keys.every((key) => Object.hasOwn(right, key) && sameJson(left[key], right[key]))
-  );
 }

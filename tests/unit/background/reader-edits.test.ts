@@ -104,3 +104,16 @@ describe('the card', () => {
     );
   });
 });
+
+describe('saving a pack entity unchanged except for key order', () => {
+  it('records no edit, so pack updates keep reaching it', async () => {
+    const db = await seeded();
+    const apple = sampleEntities()[3]!;
+    const reordered = {
+      ...apple,
+      facts: apple.facts.map((f) => ({ ...f, label: { de: 'Chef', en: 'CEO' } })),
+    };
+    await saveEntity(db, 'p/news/apple', reordered);
+    expect(await db.edits.get('p/news/apple')).toBeUndefined();
+  });
+});

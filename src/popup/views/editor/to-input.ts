@@ -1,6 +1,7 @@
 import type { Fact, PackEntity } from '../../../core/pack/schema';
 import type { EntityInput } from '../../../core/protocol';
 import type { Draft, FactDraft } from './draft';
+import { sameJson } from '../../../core/same-json';
 
 /** The entity the draft describes, plus which draft row each list entry came from. */
 export interface DraftInput {
@@ -37,20 +38,6 @@ function toFact(f: FactDraft): Fact {
   };
 }
 
-/** Deep equality that ignores key order: `{en, de}` and `{de, en}` are the same label. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left);
-  return (
-    keys.length === Object.keys(right).length &&
-    keys.every((k) => Object.hasOwn(right, k) && sameValue(left[k], right[k]))
-  );
-}
-
 /**
  * Turns the draft into the entity to save. Fields the editor does not show (exact forms, related,
  * tags, wikidata, a fact's entity) are carried over. A field the reader left as it was is sent
@@ -79,7 +66,8 @@ export function toInput(draft: Draft, original: PackEntity | null): DraftInput {
     const mutable = input as Record<string, unknown>;
     const stored = original as Record<string, unknown>;
     for (const field of Object.keys(mutable)) {
-      if (sameValue(mutable[field], stored[field])) mutable[field] = stored[field];
+      // Key order does not matter: `{en, de}` and `{de, en}` are the same label.
+      if (sameJson(mutable[field], stored[field])) mutable[field] = stored[field];
     }
   }
   return {
