@@ -1,15 +1,20 @@
 import { createServer } from 'node:http';
 
 /** Serves generated texts on 127.0.0.1 with CORS open, so extension pages can fetch them. */
-export async function serveTexts(texts: Record<string, { body: string; type: string }>) {
+/** An entry may be answered late (`delayMs`), e.g. to hold DOMContentLoaded back on purpose. */
+export async function serveTexts(
+  texts: Record<string, { body: string; type: string; delayMs?: number }>,
+) {
   const server = createServer((request, response) => {
     const entry = texts[new URL(request.url ?? '/', 'http://localhost').pathname];
     if (!entry) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': entry.type, 'access-control-allow-origin': '*' });
-    response.end(entry.body);
+    setTimeout(() => {
+      response.writeHead(200, { 'content-type': entry.type, 'access-control-allow-origin': '*' });
+      response.end(entry.body);
+    }, entry.delayMs ?? 0);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();

@@ -24,14 +24,13 @@
  * allocated them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import type { PackEntity } from '../../src/core/pack/schema';
 import { findChrome } from '../support/browsers';
 import { chromeArgs, DIST, launchWithExtension } from '../support/chromium';
-import { median, ms } from './bench-server';
+import { median, ms, serveTexts } from './bench-server';
 import { generatePack, prng } from './generate-pack';
 import { allowTsxHelpers, importThroughExtension } from './kb-bench';
 
@@ -182,32 +181,12 @@ export function buildNewsPage(entities: PackEntity[], seed = 11): BenchPage {
   return { html, textChars, words, mentions, names: [...names], spare };
 }
 
-/** `serveTexts` with one difference: `LATE_SCRIPT` is answered after `LATE_MS`. */
-async function serveNews(texts: Record<string, { body: string; type: string }>) {
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const entry =
-      path === LATE_SCRIPT ? { body: '// late on purpose', type: 'text/javascript' } : texts[path];
-    if (!entry) {
-      response.writeHead(404).end();
-      return;
-    }
-    setTimeout(
-      () => {
-        response.writeHead(200, { 'content-type': entry.type, 'access-control-allow-origin': '*' });
-        response.end(entry.body);
-      },
-      path === LATE_SCRIPT ? LATE_MS : 0,
-    );
+/** The news pages, with `LATE_SCRIPT` answered after `LATE_MS`. */
+const serveNews = (texts: Record<string, { body: string; type: string }>) =>
+  serveTexts({
+    ...texts,
+    [LATE_SCRIPT]: { body: '// late on purpose', type: 'text/javascript', delayMs: LATE_MS },
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: (path: string) => `http://127.0.0.1:${port}${path}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  };
-}
 
 /** Tries twice: a build running at that moment (others share dist/) can keep the worker away. */
 async function launchExtensionRetrying(): ReturnType<typeof launchWithExtension> {
