@@ -1,4 +1,4 @@
-import { packCandidates, splitKeys } from '../core/protocol/candidates-wire';
+import { packCandidates, splitKeyHashes } from '../core/protocol/candidates-wire';
 import type { Settings } from '../core/settings/settings';
 import type { BackstoryDb } from './db/database';
 import { entityCard } from './kb/entity-card';
@@ -42,8 +42,8 @@ export function createHandlers({
       void warmSearchIndexes(db);
       return kbStatus(db);
     },
-    lookupCandidates: async ({ keys }) => ({
-      packed: packCandidates(await lookupCandidates(db, splitKeys(keys))),
+    lookupCandidates: async ({ hashes }) => ({
+      packed: packCandidates(await lookupCandidates(db, splitKeyHashes(hashes))),
     }),
     getCard: async ({ id, lang }) => entityCard(db, id, lang),
     recordSightings: async ({ ids, url, title }, { sender }) => {

@@ -4,7 +4,7 @@ import { BackstoryDb } from './db/database';
 import { createHandlers } from './handlers';
 import { collectOrphans } from './kb/import-pack';
 import { failInterruptedJobs } from './kb/import-jobs';
-import { prefetchMatchIndexes } from './kb/match-index';
+import { prefetchMatchDirectories } from './kb/match-index';
 import { ensureSeed, SEED_PATH } from './kb/seed';
 import { broadcastKbChanged } from './broadcast';
 import { createRouter } from './messaging/router';
@@ -20,10 +20,10 @@ async function loadSeedText(): Promise<string> {
 }
 
 async function prepare(): Promise<void> {
-  // Ask the browser not to evict the knowledge base under storage pressure.
-  await navigator.storage?.persist?.().catch(() => false);
-  // Almost every wake-up is a page asking for candidates: read the match indexes meanwhile.
-  void prefetchMatchIndexes(db);
+  // Almost every wake-up is a page asking for candidates: read the match directories meanwhile.
+  void prefetchMatchDirectories(db);
+  // Ask the browser not to evict the knowledge base under storage pressure; nothing waits on it.
+  void navigator.storage?.persist?.().catch(() => false);
   const [interrupted, settings] = await Promise.all([failInterruptedJobs(db), loadSettings()]);
   // Orphan rows come only from an import cut off mid-way; scanning for them costs ~100 ms.
   if (interrupted > 0) await collectOrphans(db);

@@ -1,7 +1,7 @@
 import { createMatcher } from '../core/match/matcher';
 import { textKeys } from '../core/match/keys';
 import type { Matcher } from '../core/match/types';
-import { joinKeys, unpackCandidates } from '../core/protocol/candidates-wire';
+import { joinKeyHashes, unpackCandidates } from '../core/protocol/candidates-wire';
 import type { CandidateEntity } from '../core/protocol/protocol';
 import { send } from '../shared/messaging';
 import { collectBlocks } from './scan/collect-blocks';
@@ -78,7 +78,7 @@ export class PageAnnotator {
   }
 
   private async fetchCandidates(keys: string[]): Promise<void> {
-    const { packed } = await send('lookupCandidates', { keys: joinKeys(keys) });
+    const { packed } = await send('lookupCandidates', { hashes: joinKeyHashes(keys) });
     keys.forEach((key) => this.askedKeys.add(key));
     for (const candidate of unpackCandidates(packed)) this.candidates.set(candidate.id, candidate);
     this.matcher = createMatcher(

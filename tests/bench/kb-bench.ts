@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { formKey } from '../../src/core/match/keys';
+import { joinKeyHashes } from '../../src/core/protocol/candidates-wire';
 import { CHANNEL } from '../../src/core/protocol/protocol';
 import { IMPORT_CHUNK_CHARS } from '../../src/core/protocol/schemas';
 import { launchWithExtension, stopServiceWorkers } from '../support/chromium';
@@ -152,7 +153,7 @@ export async function benchKnowledgeBase(): Promise<void> {
     let hits = 0;
     for (let i = 0; i < 15; i++) {
       const { time, result } = await timedSend(page, 'lookupCandidates', {
-        keys: pageKeys(pack, 100 + i).join('\n'),
+        hashes: joinKeyHashes(pageKeys(pack, 100 + i)),
       });
       warm.push(time);
       hits = (JSON.parse((result as { packed: string }).packed) as unknown[]).length;
@@ -163,8 +164,11 @@ export async function benchKnowledgeBase(): Promise<void> {
       await page.waitForTimeout(300);
       await allowTsxHelpers(page);
       cold.push(
-        (await timedSend(page, 'lookupCandidates', { keys: pageKeys(pack, 200 + i).join('\n') }))
-          .time,
+        (
+          await timedSend(page, 'lookupCandidates', {
+            hashes: joinKeyHashes(pageKeys(pack, 200 + i)),
+          })
+        ).time,
       );
     }
     console.log(

@@ -4,12 +4,15 @@ import type {
   EntityChunkRow,
   HistoryRow,
   ImportJobRow,
+  MatchBucketRow,
+  MatchDirectoryRow,
   MatchIndexRow,
   PackRow,
   SearchChunkRow,
   UserEntityRow,
 } from './rows';
 import { rebuildGenerationIndexes } from './upgrade-v2';
+import { buildColdIndexes } from './upgrade-v3';
 
 export const DB_NAME = 'backstory';
 
@@ -26,6 +29,8 @@ export class BackstoryDb extends Dexie {
   packs!: EntityTable<PackRow, 'id'>;
   entityChunks!: Table<EntityChunkRow, [string, number]>;
   matchIndexes!: EntityTable<MatchIndexRow, 'generation'>;
+  matchDirectories!: EntityTable<MatchDirectoryRow, 'generation'>;
+  matchBuckets!: Table<MatchBucketRow, [string, number]>;
   searchChunks!: Table<SearchChunkRow, [string, number]>;
   userEntities!: EntityTable<UserEntityRow, 'id'>;
   edits!: EntityTable<EditRow, 'ref'>;
@@ -51,10 +56,24 @@ export class BackstoryDb extends Dexie {
     this.version(2)
       .stores({ buckets: null, keyFilters: null, matchIndexes: '&generation' })
       .upgrade((tx: Transaction) => rebuildGenerationIndexes(tx));
+    // Version 3: a small directory and many small buckets beside each match index, so a freshly
+    // started worker answers a page without reading the whole index (kb/cold-index.ts).
+    this.version(3)
+      .stores({
+        matchDirectories: '&generation',
+        matchBuckets: '[generation+bucket], generation',
+      })
+      .upgrade((tx: Transaction) => buildColdIndexes(tx));
   }
 
   /** The tables whose rows belong to a pack generation. */
   generationTables() {
-    return [this.entityChunks, this.matchIndexes, this.searchChunks];
+    return [
+      this.entityChunks,
+      this.matchIndexes,
+      this.matchDirectories,
+      this.matchBuckets,
+      this.searchChunks,
+    ];
   }
 }

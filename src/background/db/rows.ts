@@ -45,7 +45,32 @@ export interface MatchIndexRow {
   offsets: Uint32Array;
 }
 
-/** A match record as stored in `MatchIndexRow.records`. */
+/**
+ * The cold-start directory of a generation's match buckets (schema version 3): small enough that
+ * a freshly started worker reads it in a few milliseconds. Entry hashes are grouped by bucket
+ * (`hash >>> (32 - bucketBits)`); `fingerprints[starts[b]..starts[b + 1]]` are the low 16 bits of
+ * bucket b's hashes, so a key whose fingerprint is absent needs no bucket read at all.
+ */
+export interface MatchDirectoryRow {
+  generation: string;
+  bucketBits: number;
+  starts: Uint32Array;
+  fingerprints: Uint16Array;
+}
+
+/**
+ * One bucket of a generation's match index: the entries whose key hash falls in it, each with the
+ * entity's ordinal and encoded match record, so a cold lookup reads only the buckets its keys hit.
+ */
+export interface MatchBucketRow {
+  generation: string;
+  bucket: number;
+  hashes: Uint32Array;
+  ordinals: Uint32Array;
+  records: string[];
+}
+
+/** A match record as stored in `MatchIndexRow.records` and `MatchBucketRow.records`. */
 export type MatchRecord = [id: string, name: string, type: EntityType, forms: StoredForm[]];
 
 /**

@@ -1,6 +1,8 @@
 import type { Pack } from '../../core/pack/schema';
 import type { BackstoryDb } from '../db/database';
 import type { PackRow } from '../db/rows';
+import { buildColdIndex } from './cold-index';
+import { rememberFullIndex } from './match-index';
 import { layoutPack } from './pack-layout';
 
 /** Rows per write transaction: big enough to amortise a transaction, small enough to report progress. */
@@ -30,6 +32,7 @@ export async function importPack(
 ): Promise<PackRow> {
   const generation = newGeneration(pack.id);
   const layout = layoutPack(generation, pack.entities);
+  const coldIndex = buildColdIndex(layout.matchIndex);
   const writes: Array<() => Promise<unknown>> = [];
   const batched = <T>(rows: T[], put: (batch: T[]) => Promise<unknown>) => {
     for (let i = 0; i < rows.length; i += ROWS_PER_BATCH)
@@ -37,6 +40,8 @@ export async function importPack(
   };
   batched(layout.chunks, (rows) => db.entityChunks.bulkAdd(rows));
   batched(layout.searchChunks, (rows) => db.searchChunks.bulkAdd(rows));
+  batched(coldIndex.buckets, (rows) => db.matchBuckets.bulkAdd(rows));
+  writes.push(() => db.matchDirectories.add(coldIndex.directory));
   writes.push(() => db.matchIndexes.add(layout.matchIndex));
 
   const row: PackRow = {
@@ -75,6 +80,7 @@ export async function importPack(
     await deleteGeneration(db, generation).catch(() => {});
     throw error;
   }
+  rememberFullIndex(db, layout.matchIndex);
   onProgress({ done: pack.entities.length, total: pack.entities.length });
   return row;
 }
@@ -83,6 +89,8 @@ export async function deleteGeneration(db: BackstoryDb, generation: string): Pro
   await db.transaction('rw', db.generationTables(), async () => {
     await db.entityChunks.where('generation').equals(generation).delete();
     await db.searchChunks.where('generation').equals(generation).delete();
+    await db.matchBuckets.where('generation').equals(generation).delete();
+    await db.matchDirectories.delete(generation);
     await db.matchIndexes.delete(generation);
   });
 }
@@ -92,6 +100,8 @@ export async function collectOrphans(db: BackstoryDb): Promise<number> {
   const live = new Set((await db.packs.toArray()).map((pack) => pack.generation));
   const stored = new Set([
     ...((await db.matchIndexes.toCollection().primaryKeys()) as string[]),
+    ...((await db.matchDirectories.toCollection().primaryKeys()) as string[]),
+    ...((await db.matchBuckets.orderBy('generation').uniqueKeys()) as string[]),
     ...((await db.entityChunks.orderBy('generation').uniqueKeys()) as string[]),
     ...((await db.searchChunks.orderBy('generation').uniqueKeys()) as string[]),
   ]);

@@ -3,7 +3,8 @@ import type { MatchForm } from '../../core/match/types';
 import type { CandidateEntity } from '../../core/protocol';
 import type { BackstoryDb } from '../db/database';
 import type { EditRow, PackRow, StoredForm } from '../db/rows';
-import { matchIndex, ordinalsForKeys, recordAt } from './match-index';
+import { fnv1a } from '../../core/hash';
+import { recordsForPageKeys } from './match-index';
 import { storedForms } from './pack-layout';
 import { readPackEntity } from './read-entity';
 
@@ -35,18 +36,19 @@ function toCandidate({ ref, name, type, forms, own }: Found): CandidateEntity {
 async function packCandidates(
   db: BackstoryDb,
   packs: PackRow[],
-  keys: Set<string>,
+  hashes: number[],
 ): Promise<Map<string, Found>> {
   const found = new Map<string, Found>();
-  for (const pack of packs) {
-    const index = await matchIndex(db, pack.generation);
-    if (!index) continue;
-    for (const ordinal of ordinalsForKeys(index, keys)) {
-      const [entityId, name, type, forms] = recordAt(index, ordinal);
+  const perPack = await Promise.all(
+    packs.map((pack) => recordsForPageKeys(db, pack.generation, hashes)),
+  );
+  packs.forEach((pack, i) => {
+    for (const { record } of perPack[i]!) {
+      const [entityId, name, type, forms] = record;
       const ref = packRef(pack.id, entityId);
       found.set(ref, { ref, name, type, forms, own: false });
     }
-  }
+  });
   return found;
 }
 
@@ -72,32 +74,34 @@ async function withEdit(
 }
 
 /**
- * The entities whose forms could occur on a page with these keys (architecture.md step 3): pack
- * entities through the generation's match index, the reader's edits applied, and the reader's
- * own entities. Work grows with the page's keys and the hits, not with the knowledge base.
+ * The entities whose forms could occur on a page with keys of these FNV-1a hashes (architecture.md
+ * step 3): pack entities through the generation's match index, the reader's edits applied, and the
+ * reader's own entities. Work grows with the page's keys and the hits, not with the knowledge base.
+ * A hash collision may add an entity the page's matcher then never matches.
  */
 export async function lookupCandidates(
   db: BackstoryDb,
-  keyList: string[],
+  keyHashes: number[],
 ): Promise<CandidateEntity[]> {
-  const keys = new Set(keyList);
-  if (keys.size === 0) return [];
-  // Three small reads at once (each IndexedDB round trip costs a millisecond or two). The reader's
-  // edits and own entities are few: reading them all beats an index query per page key.
-  const [packs, edits, own] = await Promise.all([
-    db.packs.toArray(),
+  const hashes = [...new Set(keyHashes)];
+  if (hashes.length === 0) return [];
+  const onPage = new Set(hashes);
+  const anyOnPage = (keys: string[]) => keys.some((key) => onPage.has(fnv1a(key)));
+  // The reader's edits and own entities are read while the packs are searched (each IndexedDB
+  // round trip costs a millisecond or two); they are few: reading them all beats a query per key.
+  const [found, edits, own] = await Promise.all([
+    db.packs.toArray().then((packs) => packCandidates(db, packs, hashes)),
     db.edits.toArray(),
     db.userEntities.toArray(),
   ]);
-  const found = await packCandidates(db, packs, keys);
   for (const edit of edits) {
-    if (!found.has(edit.ref) && !edit.keys.some((key) => keys.has(key))) continue;
+    if (!found.has(edit.ref) && !anyOnPage(edit.keys)) continue;
     const edited = await withEdit(db, found.get(edit.ref), edit);
     if (edited) found.set(edit.ref, edited);
     else found.delete(edit.ref);
   }
   for (const row of own) {
-    if (row.deleted || !row.keys.some((key) => keys.has(key))) continue;
+    if (row.deleted || !anyOnPage(row.keys)) continue;
     const { name, type } = row.entity;
     found.set(row.id, { ref: row.id, name, type, forms: storedForms(row.entity), own: true });
   }

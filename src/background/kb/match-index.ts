@@ -1,38 +1,70 @@
 import { fnv1a } from '../../core/hash';
 import type { BackstoryDb } from '../db/database';
-import type { MatchIndexRow, MatchRecord } from '../db/rows';
+import type { MatchBucketRow, MatchDirectoryRow, MatchIndexRow, MatchRecord } from '../db/rows';
+import { bucketOf, mayContain } from './cold-index';
 import { CHUNK_SIZE, decodeRecord, idKey } from './pack-layout';
 
 /**
- * Match indexes by generation. A generation never changes after its import, so a cached index is
- * never stale; a freshly started worker reads it back with one row read.
+ * Finding a generation's entities by key hash, from whatever is in memory. A freshly started worker
+ * has nothing: it answers from the small directory and the few buckets the keys hit (cold-index.ts),
+ * and then loads the full index in the background, so later lookups are answered from memory.
+ * A generation never changes after its import, so nothing cached here is ever stale.
  */
-const cache = new Map<string, Promise<MatchIndexRow | undefined>>();
-
-export async function matchIndex(
-  db: BackstoryDb,
-  generation: string,
-): Promise<MatchIndexRow | undefined> {
-  const cached = cache.get(generation);
-  if (cached) return cached;
-  // The promise is cached, so a lookup arriving during the start-up prefetch waits for the same read.
-  const loading = db.matchIndexes.get(generation);
-  cache.set(generation, loading);
-  const row = await loading;
-  if (!row) {
-    cache.delete(generation);
-    return undefined;
-  }
-  if (cache.size > 8) {
-    const live = new Set((await db.packs.toArray()).map((pack) => pack.generation));
-    for (const key of cache.keys()) if (!live.has(key)) cache.delete(key);
-  }
-  return row;
+interface GenerationState {
+  directory: Promise<MatchDirectoryRow | undefined>;
+  /** Buckets read so far (undefined: the bucket has no row). Dropped once the full index is in. */
+  buckets: Map<number, MatchBucketRow | undefined>;
+  full?: MatchIndexRow;
+  fullLoading?: Promise<MatchIndexRow | undefined>;
 }
 
-/** Starts reading every live match index (used at worker start, before the first lookup asks). */
-export async function prefetchMatchIndexes(db: BackstoryDb): Promise<void> {
-  await Promise.all((await db.packs.toArray()).map((pack) => matchIndex(db, pack.generation)));
+const states = new Map<string, GenerationState>();
+/** All directories, while the start-up read of them is under way. */
+let startupRead: Promise<MatchDirectoryRow[]> | undefined;
+
+export interface FoundRecord {
+  ordinal: number;
+  record: MatchRecord;
+}
+
+function stateOf(db: BackstoryDb, generation: string): GenerationState {
+  let state = states.get(generation);
+  if (!state) {
+    const directory = startupRead
+      ? startupRead.then(
+          (all) =>
+            all.find((row) => row.generation === generation) ?? db.matchDirectories.get(generation),
+        )
+      : db.matchDirectories.get(generation);
+    state = { directory, buckets: new Map() };
+    states.set(generation, state);
+    if (states.size > 8) void forgetDeadGenerations(db);
+  }
+  return state;
+}
+
+async function forgetDeadGenerations(db: BackstoryDb): Promise<void> {
+  const live = new Set((await db.packs.toArray()).map((pack) => pack.generation));
+  for (const generation of states.keys()) if (!live.has(generation)) states.delete(generation);
+}
+
+function loadFull(
+  db: BackstoryDb,
+  state: GenerationState,
+  generation: string,
+): Promise<MatchIndexRow | undefined> {
+  state.fullLoading ??= db.matchIndexes.get(generation).then(
+    (row) => {
+      state.full = row;
+      if (row) state.buckets.clear();
+      return row;
+    },
+    (error: unknown) => {
+      state.fullLoading = undefined; // the next lookup tries again
+      throw error;
+    },
+  );
+  return state.fullLoading;
 }
 
 /** First index of `hash` in the sorted array, or -1. */
@@ -47,34 +79,118 @@ function firstIndexOf(sorted: Uint32Array, hash: number): number {
   return low < sorted.length && sorted[low] === hash ? low : -1;
 }
 
-/** Ordinals of the entities that have one of these keys (a hash collision may add a harmless extra). */
-export function ordinalsForKeys(index: MatchIndexRow, keys: Iterable<string>): Set<number> {
-  const found = new Set<number>();
-  for (const key of keys) {
-    const hash = fnv1a(key);
+function fromFullIndex(index: MatchIndexRow, hashes: number[]): FoundRecord[] {
+  const found = new Map<number, FoundRecord>();
+  for (const hash of hashes) {
     for (
       let i = firstIndexOf(index.hashes, hash);
       i >= 0 && i < index.hashes.length && index.hashes[i] === hash;
       i++
     ) {
-      found.add(index.ordinals[i]!);
+      const ordinal = index.ordinals[i]!;
+      if (found.has(ordinal)) continue;
+      const text = index.records.slice(index.offsets[ordinal], index.offsets[ordinal + 1]);
+      found.set(ordinal, { ordinal, record: decodeRecord(text) });
     }
   }
+  return [...found.values()];
+}
+
+async function fromBuckets(
+  db: BackstoryDb,
+  state: GenerationState,
+  directory: MatchDirectoryRow,
+  hashes: number[],
+): Promise<FoundRecord[]> {
+  const bucketOfHash = (hash: number) => bucketOf(hash, directory.bucketBits);
+  const missing = [...new Set(hashes.map(bucketOfHash))].filter(
+    (bucket) => !state.buckets.has(bucket),
+  );
+  if (missing.length > 0) {
+    const rows = await db.matchBuckets.bulkGet(
+      missing.map((bucket): [string, number] => [directory.generation, bucket]),
+    );
+    missing.forEach((bucket, i) => state.buckets.set(bucket, rows[i]));
+  }
+  const found = new Map<number, FoundRecord>();
+  for (const hash of hashes) {
+    const row = state.buckets.get(bucketOfHash(hash));
+    if (!row) continue;
+    for (let i = 0; i < row.hashes.length; i++) {
+      const ordinal = row.ordinals[i]!;
+      if (row.hashes[i] !== hash || found.has(ordinal)) continue;
+      found.set(ordinal, { ordinal, record: decodeRecord(row.records[i]!) });
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * The records of the generation's entities that have a key with one of these hashes (a hash
+ * collision may add a harmless extra, which the page's matcher never matches). `pageKeys` says
+ * the hashes are of a page's words, which the directory can rule out without a bucket read.
+ */
+async function recordsForHashes(
+  db: BackstoryDb,
+  generation: string,
+  hashes: number[],
+  pageKeys: boolean,
+): Promise<FoundRecord[]> {
+  const state = stateOf(db, generation);
+  if (state.full) return fromFullIndex(state.full, hashes);
+  const directory = await state.directory;
+  if (!directory) {
+    const full = await loadFull(db, state, generation);
+    return full ? fromFullIndex(full, hashes) : [];
+  }
+  const wanted = pageKeys ? hashes.filter((hash) => mayContain(directory, hash)) : hashes;
+  const found = await fromBuckets(db, state, directory, wanted);
+  // After the reply has gone out, so the large read never delays a page that is waiting.
+  // A failed background load is harmless: lookups keep using the buckets.
+  if (!state.fullLoading) setTimeout(() => loadFull(db, state, generation).catch(() => {}), 0);
   return found;
 }
 
-export function recordAt(index: MatchIndexRow, ordinal: number): MatchRecord {
-  return decodeRecord(index.records.slice(index.offsets[ordinal], index.offsets[ordinal + 1]));
+/** The generation's entities that have a key with one of these hashes of a page's keys. */
+export const recordsForPageKeys = (db: BackstoryDb, generation: string, hashes: number[]) =>
+  recordsForHashes(db, generation, hashes, true);
+
+/** Where a pack entity lives: its ordinal and chunk (checked against its record, as hashes collide). */
+export async function locateEntity(
+  db: BackstoryDb,
+  generation: string,
+  entityId: string,
+): Promise<{ ordinal: number; chunk: number } | undefined> {
+  const found = await recordsForHashes(db, generation, [fnv1a(idKey(entityId))], false);
+  const own = found.find(({ record }) => record[0] === entityId);
+  return own && { ordinal: own.ordinal, chunk: Math.floor(own.ordinal / CHUNK_SIZE) };
 }
 
-/** Where an entity lives: its ordinal and chunk, verified against its record (hashes can collide). */
-export function locateEntity(
-  index: MatchIndexRow,
-  entityId: string,
-): { ordinal: number; chunk: number } | undefined {
-  for (const ordinal of ordinalsForKeys(index, [idKey(entityId)])) {
-    if (recordAt(index, ordinal)[0] === entityId)
-      return { ordinal, chunk: Math.floor(ordinal / CHUNK_SIZE) };
+/**
+ * Reads every directory at worker start, before a page asks, in one read for all generations (a
+ * leftover of an interrupted import is dropped again when the states are pruned).
+ */
+export async function prefetchMatchDirectories(db: BackstoryDb): Promise<void> {
+  startupRead = db.matchDirectories.toArray();
+  try {
+    for (const directory of await startupRead) stateOf(db, directory.generation);
+  } finally {
+    startupRead = undefined;
   }
-  return undefined;
 }
+
+/** Keeps a just-imported generation's index in memory, so the next page is answered warm. */
+export function rememberFullIndex(db: BackstoryDb, index: MatchIndexRow): void {
+  const state = stateOf(db, index.generation);
+  state.full = index;
+  state.fullLoading = Promise.resolve(index);
+}
+
+/** Forgets everything loaded, as a stopped worker does (tests compare cold and warm answers). */
+export function forgetLoadedIndexes(): void {
+  states.clear();
+}
+
+/** Whether the generation's full index is in memory (tests check that it loads after a lookup). */
+export const fullIndexLoaded = (generation: string): boolean =>
+  states.get(generation)?.full !== undefined;

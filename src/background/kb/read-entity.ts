@@ -2,9 +2,9 @@ import { parseRef } from '../../core/entity-ref';
 import type { PackEntity } from '../../core/pack/schema';
 import type { BackstoryDb } from '../db/database';
 import { CHUNK_SIZE } from './pack-layout';
-import { locateEntity, matchIndex } from './match-index';
+import { locateEntity } from './match-index';
 
-/** Reads a pack entity by ref: the match index says which chunk holds it (one chunk read). */
+/** Reads a pack entity by ref: the match index says which chunk holds it. */
 export async function readPackEntity(
   db: BackstoryDb,
   ref: string,
@@ -12,8 +12,7 @@ export async function readPackEntity(
   const parsed = parseRef(ref);
   if (!parsed || parsed.kind !== 'pack') return undefined;
   const pack = await db.packs.get(parsed.packId);
-  const index = pack && (await matchIndex(db, pack.generation));
-  const place = index && locateEntity(index, parsed.entityId);
+  const place = pack && (await locateEntity(db, pack.generation, parsed.entityId));
   if (!pack || !place) return undefined;
   const chunk = await db.entityChunks.get([pack.generation, place.chunk]);
   return chunk?.entities[place.ordinal % CHUNK_SIZE];

@@ -98,8 +98,8 @@ export interface ImportJob {
  */
 export interface Protocol {
   getStatus: { params: Record<string, never>; result: KbStatus };
-  /** Keys joined by line breaks, candidates packed as one JSON string: see candidates-wire.ts. */
-  lookupCandidates: { params: { keys: string }; result: { packed: string } };
+  /** The page's key hashes as one string, candidates packed as one JSON string: candidates-wire.ts. */
+  lookupCandidates: { params: { hashes: string }; result: { packed: string } };
   getCard: { params: { id: string; lang: string }; result: EntityCard | null };
   /** One message per page visit for all entities seen, not one per entity. */
   recordSightings: {

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { ENTITY_TYPES } from '../pack/entity-types';
 import { entityInputSchema } from '../pack/schema';
+import { KEY_HASHES_FORMAT } from './candidates-wire';
 import type { MessageName, Params } from './protocol';
 
 // Page-derived input is bounded so that a hostile page cannot make the worker do unbounded work.
 const MAX_KEYS = 50_000;
-const MAX_KEY_LENGTH = 200;
 /** Import text arrives in chunks below Chrome's message size limit. */
 export const IMPORT_CHUNK_CHARS = 4 * 1024 * 1024;
 
@@ -24,7 +24,7 @@ const none = v.strictObject({});
 export const paramSchemas: { [N in MessageName]: v.GenericSchema<unknown, Params<N>> } = {
   getStatus: none,
   lookupCandidates: v.strictObject({
-    keys: v.pipe(v.string(), v.maxLength(MAX_KEYS * (MAX_KEY_LENGTH + 1))),
+    hashes: v.pipe(v.string(), v.maxLength(MAX_KEYS * 8), v.regex(KEY_HASHES_FORMAT)),
   }),
   getCard: v.strictObject({ id: ref, lang: langCode }),
   recordSightings: v.strictObject({

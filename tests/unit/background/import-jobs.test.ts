@@ -7,8 +7,7 @@ import {
   receiveChunk,
 } from '../../../src/background/kb/import-jobs';
 import { importPack } from '../../../src/background/kb/import-pack';
-import { lookupCandidates } from '../../../src/background/kb/lookup-candidates';
-import { freshDb, pack, sampleEntities, snapshot } from '../support/kb';
+import { candidatesFor, freshDb, pack, sampleEntities, snapshot } from '../support/kb';
 
 async function finished(db: ReturnType<typeof freshDb>, jobId: string) {
   for (let i = 0; i < 200; i++) {
@@ -41,7 +40,7 @@ describe('import jobs in the background', () => {
       JSON.stringify(pack('news', sampleEntities())),
     );
     expect(job).toMatchObject({ status: 'done', done: 6, total: 6, packId: 'news' });
-    expect((await lookupCandidates(db, ['deepseek'])).map((c) => c.name)).toEqual(['DeepSeek']);
+    expect((await candidatesFor(db, ['deepseek'])).map((c) => c.name)).toEqual(['DeepSeek']);
   });
 
   it('imports a CSV file as a pack named after the file', async () => {
@@ -51,7 +50,7 @@ describe('import jobs in the background', () => {
     const job = await upload(db, 'My Startups.csv', 'csv', csv);
     expect(job.status).toBe('done');
     expect((await db.packs.get('my-startups'))?.title).toBe('My Startups');
-    expect((await lookupCandidates(db, ['kimi'])).map((c) => c.name)).toEqual(['Moonshot AI']);
+    expect((await candidatesFor(db, ['kimi'])).map((c) => c.name)).toEqual(['Moonshot AI']);
   });
 
   it('a broken pack fails with a message naming entity and field, and changes nothing', async () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { entityCard } from '../../../src/background/kb/entity-card';
 import { importPack } from '../../../src/background/kb/import-pack';
-import { lookupCandidates } from '../../../src/background/kb/lookup-candidates';
 import { saveEntity, setDeleted } from '../../../src/background/kb/save-entity';
 import { searchEntities } from '../../../src/background/kb/search';
-import { entity, freshDb, pack, sampleEntities } from '../support/kb';
+import { candidatesFor, entity, freshDb, pack, sampleEntities } from '../support/kb';
 
 async function seeded() {
   const db = freshDb();
@@ -25,7 +24,7 @@ describe('the reader’s own entities and edits', () => {
       entity('ignored', 'Moonshot AI', { aliases: ['月之暗面'] }),
     );
     expect(id).toMatch(/^u\/moonshot-ai-/);
-    expect((await lookupCandidates(db, ['moonshot'])).map((c) => c.id)).toEqual([id]);
+    expect((await candidatesFor(db, ['moonshot'])).map((c) => c.id)).toEqual([id]);
     expect(await search(db, 'moon')).toEqual(['Moonshot AI']);
     expect((await entityCard(db, id, 'en'))?.own).toBe(true);
   });
@@ -36,7 +35,7 @@ describe('the reader’s own entities and edits', () => {
       ...sampleEntities()[5]!,
       aliases: ['Hangzhou DeepSeek'],
     });
-    const found = await lookupCandidates(db, ['hangzhou']);
+    const found = await candidatesFor(db, ['hangzhou']);
     expect(found.map((c) => c.name)).toEqual(['DeepSeek']);
     expect(found[0]!.forms.map((f) => f.form)).toContain('Hangzhou DeepSeek');
   });
@@ -51,7 +50,7 @@ describe('the reader’s own entities and edits', () => {
     const db = await seeded();
     await saveEntity(db, 'p/news/apple', { ...sampleEntities()[3]!, note: 'Keep me.' });
     await setDeleted(db, 'p/news/apple', true);
-    expect(await lookupCandidates(db, ['apple'])).toEqual([]);
+    expect(await candidatesFor(db, ['apple'])).toEqual([]);
     expect(await search(db, 'apple')).toEqual([]);
     expect(await entityCard(db, 'p/news/apple', 'en')).toBeNull();
     await setDeleted(db, 'p/news/apple', false);
@@ -62,9 +61,9 @@ describe('the reader’s own entities and edits', () => {
     const db = await seeded();
     const id = await saveEntity(db, undefined, entity('x', 'Zhipu AI'));
     await setDeleted(db, id, true);
-    expect(await lookupCandidates(db, ['zhipu'])).toEqual([]);
+    expect(await candidatesFor(db, ['zhipu'])).toEqual([]);
     await setDeleted(db, id, false);
-    expect((await lookupCandidates(db, ['zhipu'])).map((c) => c.name)).toEqual(['Zhipu AI']);
+    expect((await candidatesFor(db, ['zhipu'])).map((c) => c.name)).toEqual(['Zhipu AI']);
   });
 });
 

@@ -53,8 +53,15 @@ describe('message router', () => {
 
   it('refuses malformed parameters with a message naming the field, and runs no handler', async () => {
     const { route, handlers } = setup();
-    const reply = await route(message('lookupCandidates', { keys: ['Alibaba'] }), contentScript);
-    expect(reply).toEqual({ error: expect.stringMatching(/lookupCandidates.*malformed.*keys/) });
+    const reply = await route(message('lookupCandidates', { hashes: ['Alibaba'] }), contentScript);
+    expect(reply).toEqual({ error: expect.stringMatching(/lookupCandidates.*malformed.*hashes/) });
+    expect(handlers.lookupCandidates).not.toHaveBeenCalled();
+    // A page's words travel only as base-36 hashes; anything else is refused, not parsed.
+    const words = await route(
+      message('lookupCandidates', { hashes: 'Alibaba Group' }),
+      contentScript,
+    );
+    expect(words).toEqual({ error: expect.stringMatching(/lookupCandidates.*malformed.*hashes/) });
     expect(handlers.lookupCandidates).not.toHaveBeenCalled();
   });
 

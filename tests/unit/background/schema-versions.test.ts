@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { BackstoryDb } from '../../../src/background/db/database';
 import { entityCard } from '../../../src/background/kb/entity-card';
 import { importPack } from '../../../src/background/kb/import-pack';
-import { lookupCandidates } from '../../../src/background/kb/lookup-candidates';
+import { forgetLoadedIndexes } from '../../../src/background/kb/match-index';
+import { layoutPack } from '../../../src/background/kb/pack-layout';
 import { searchEntities } from '../../../src/background/kb/search';
-import { pack, sampleEntities } from '../support/kb';
+import { candidatesFor, pack, sampleEntities } from '../support/kb';
 
 /**
  * Every released schema version, frozen here as it shipped, with a writer that stores data the way
@@ -21,6 +22,13 @@ const V1_STORES = {
   edits: '&ref, *keys',
   history: '++seq, ref, [ref+at], at',
   importJobs: '&id, startedAt',
+};
+
+const V2_STORES = {
+  ...V1_STORES,
+  buckets: null,
+  keyFilters: null,
+  matchIndexes: '&generation',
 };
 
 async function writeReaderData(db: Dexie): Promise<void> {
@@ -64,6 +72,26 @@ const RELEASED: Record<number, (name: string) => Promise<void>> = {
     db.close();
   },
   2: async (name) => {
+    const db = new Dexie(name);
+    db.version(2).stores(V2_STORES);
+    // Version 2 kept one match index per generation and no cold-start buckets.
+    const { chunks, searchChunks, matchIndex } = layoutPack('news@v2', sampleEntities());
+    await db.table('packs').put({
+      id: 'news',
+      title: 'News',
+      source: 'test',
+      importedAt: 1,
+      generation: 'news@v2',
+      entityCount: 6,
+      chunkCount: chunks.length,
+    });
+    await db.table('entityChunks').bulkAdd(chunks);
+    await db.table('searchChunks').bulkAdd(searchChunks);
+    await db.table('matchIndexes').add(matchIndex);
+    await writeReaderData(db);
+    db.close();
+  },
+  3: async (name) => {
     const db = new BackstoryDb(name);
     await importPack(db, pack('news', sampleEntities()), 'test');
     await writeReaderData(db);
@@ -79,9 +107,12 @@ describe('database schema versions', () => {
       const db = new BackstoryDb(name);
       await db.open();
       expect(db.tables.map((table) => table.name)).not.toContain('buckets');
+      // Every generation has its cold-start directory, so a freshly started worker can use it.
+      expect(await db.matchDirectories.count()).toBe(await db.packs.count());
+      forgetLoadedIndexes();
       expect((await entityCard(db, 'p/news/apple', 'en'))?.note).toBe('Mine.');
       expect((await entityCard(db, 'p/news/apple', 'en'))?.history.count).toBe(1);
-      expect((await lookupCandidates(db, ['alibaba', 'mine'])).map((c) => c.name).sort()).toEqual([
+      expect((await candidatesFor(db, ['alibaba', 'mine'])).map((c) => c.name).sort()).toEqual([
         'Alibaba Cloud',
         'Alibaba Group',
         'Mine Corp',

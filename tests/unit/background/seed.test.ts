@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { entityCard } from '../../../src/background/kb/entity-card';
-import { lookupCandidates } from '../../../src/background/kb/lookup-candidates';
 import { saveEntity } from '../../../src/background/kb/save-entity';
 import { ensureSeed } from '../../../src/background/kb/seed';
 import { resolveEntity } from '../../../src/background/kb/resolve-entity';
-import { freshDb } from '../support/kb';
+import { candidatesFor, freshDb } from '../support/kb';
 
 const seedText = readFileSync('public/packs/tech-news-core.json', 'utf8');
 const load = async () => seedText;
@@ -14,9 +13,7 @@ describe('the seed pack', () => {
   it('is installed on first run and is valid', async () => {
     const db = freshDb();
     expect(await ensureSeed(db, load, '0.1.0', false)).toBe('installed');
-    const names = (await lookupCandidates(db, ['alibaba', 'joe', '阿里']))
-      .map((c) => c.name)
-      .sort();
+    const names = (await candidatesFor(db, ['alibaba', 'joe', '阿里'])).map((c) => c.name).sort();
     expect(names).toEqual(['Alibaba Cloud', 'Alibaba Group', 'Joe Tsai']);
     expect(await ensureSeed(db, load, '0.1.0', false)).toBe('current');
   });

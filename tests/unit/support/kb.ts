@@ -1,4 +1,6 @@
 import { BackstoryDb } from '../../../src/background/db/database';
+import { lookupCandidates } from '../../../src/background/kb/lookup-candidates';
+import { fnv1a } from '../../../src/core/hash';
 import type { Pack, PackEntity } from '../../../src/core/pack/schema';
 
 let counter = 0;
@@ -57,3 +59,7 @@ export async function snapshot(db: BackstoryDb): Promise<Record<string, unknown[
     if (table.name !== 'importJobs') rows[table.name] = await table.toArray();
   return rows;
 }
+
+/** Candidate lookup as a page asks for it: by the hashes of its keys. */
+export const candidatesFor = (db: BackstoryDb, keys: string[]) =>
+  lookupCandidates(db, keys.map(fnv1a));
