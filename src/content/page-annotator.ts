@@ -1,12 +1,12 @@
 import { createMatcher } from '../core/match/matcher';
-import { textKeys } from '../core/match/keys';
+import { scanKeyHashes } from '../core/match/keys';
 import type { Matcher } from '../core/match/types';
-import { joinKeyHashes, unpackCandidates } from '../core/protocol/candidates-wire';
+import { joinHashes, unpackCandidates } from '../core/protocol/candidates-wire';
 import type { CandidateEntity } from '../core/protocol/protocol';
 import { send } from '../shared/messaging';
 import { collectBlocks } from './scan/collect-blocks';
 import { rangeFor, type TextBlock } from './scan/text-block';
-import { Slicer } from './scan/yield';
+import { endSliceIfDue } from './scan/yield';
 
 /** One mention on the page: a live DOM range (it collapses when its text is removed). */
 export interface PageMention {
@@ -46,7 +46,8 @@ export class PageAnnotator {
   mentions: PageMention[] = [];
   roots: Array<Document | ShadowRoot> = [document];
   readonly candidates = new Map<string, CandidateEntity>();
-  private askedKeys = new Set<string>();
+  /** Hashes of the keys already asked for (`scanKeyHashes`). */
+  private askedKeys = new Set<number>();
   private matcher: Matcher | null = null;
 
   /** Forgets the candidates, so the next scan asks the background afresh (the KB changed). */
@@ -60,12 +61,14 @@ export class PageAnnotator {
   async annotate(suppressed: ReadonlySet<string>): Promise<PageMention[]> {
     const scanned = await scanAll();
     this.roots = scanned.map((entry) => entry.root);
-    const newKeys = new Set<string>();
-    const slicer = new Slicer();
+    const newKeys = new Set<number>();
+    const collect = (hash: number) => {
+      if (!this.askedKeys.has(hash)) newKeys.add(hash);
+    };
     for (const { blocks } of scanned) {
       for (const block of blocks) {
-        for (const key of textKeys(block.text)) if (!this.askedKeys.has(key)) newKeys.add(key);
-        await slicer.tick();
+        scanKeyHashes(block.text, collect);
+        await endSliceIfDue();
       }
     }
     if (newKeys.size > 0) await this.fetchCandidates([...newKeys]);
@@ -77,8 +80,8 @@ export class PageAnnotator {
     return this.candidates.get(entityId)?.name;
   }
 
-  private async fetchCandidates(keys: string[]): Promise<void> {
-    const { packed } = await send('lookupCandidates', { hashes: joinKeyHashes(keys) });
+  private async fetchCandidates(keys: number[]): Promise<void> {
+    const { packed } = await send('lookupCandidates', { hashes: joinHashes(keys) });
     keys.forEach((key) => this.askedKeys.add(key));
     for (const candidate of unpackCandidates(packed)) this.candidates.set(candidate.id, candidate);
     this.matcher = createMatcher(
@@ -92,7 +95,6 @@ export class PageAnnotator {
   ): Promise<PageMention[]> {
     if (!this.matcher) return [];
     const session = this.matcher.session();
-    const slicer = new Slicer();
     const mentions: PageMention[] = [];
     let index = 0;
     for (const { root, blocks } of scanned) {
@@ -103,7 +105,7 @@ export class PageAnnotator {
           const range = rangeFor(block, mention.start, mention.end);
           mentions.push({ range, entityIds: mention.entityIds, text, root });
         }
-        await slicer.tick();
+        await endSliceIfDue();
       }
     }
     return mentions;

@@ -150,3 +150,37 @@ describe('discreet mode', () => {
     await page.close();
   });
 });
+
+describe('underline style', () => {
+  it('redraws the same names in the chosen style at once, and draws nothing for "none"', async () => {
+    const page = await openPage();
+    const popup = await session.context.newPage();
+    await popup.goto(session.popupUrl);
+    const setStyle = (style: string) =>
+      popup.evaluate(async (value) => {
+        const storage = (
+          globalThis as unknown as { chrome: import('webextension-polyfill').Browser }
+        ).chrome.storage.local;
+        const { settings } = (await storage.get('settings')) as {
+          settings?: Record<string, unknown>;
+        };
+        await storage.set({ settingsVersion: 2, settings: { ...settings, underlineStyle: value } });
+      }, style);
+    // Each style is its own highlight name, styled by the stylesheet the browser injected.
+    const drawnUnder = () =>
+      page.evaluate(() =>
+        [...CSS.highlights.keys()].map((name) => `${name}:${CSS.highlights.get(name)!.size}`),
+      );
+    const before = await drawnUnder();
+    expect(before).toHaveLength(1);
+    const count = before[0]!.split(':')[1];
+    await setStyle('wavy');
+    await expect.poll(drawnUnder, { timeout: 5_000 }).toEqual([`backstory-mention-wavy:${count}`]);
+    await setStyle('none');
+    await expect.poll(drawnUnder, { timeout: 5_000 }).toEqual([]);
+    await setStyle('dotted');
+    await expect.poll(drawnUnder, { timeout: 5_000 }).toEqual([`backstory-mention:${count}`]);
+    await popup.close();
+    await page.close();
+  });
+});

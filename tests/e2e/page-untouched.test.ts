@@ -24,6 +24,8 @@ interface Snapshot {
   mutations: string[];
   /** Each paragraph's box, then the boxes of its text (one per line and inline fragment). */
   paragraphs: number[][][];
+  /** The page's style sheets: linked, inline and adopted. */
+  styleSheets: { linked: number; adopted: number };
 }
 
 // Installed before the page's own scripts. Once parsing is done it keeps the body as parsed
@@ -73,6 +75,10 @@ async function snapshot(page: Page): Promise<Snapshot> {
       elements,
       mutations: [...(store.__mutations ?? [])],
       paragraphs,
+      styleSheets: {
+        linked: document.styleSheets.length,
+        adopted: document.adoptedStyleSheets.length,
+      },
     };
   });
 }
@@ -141,6 +147,10 @@ describe(`${PAGE} with and without Backstory`, () => {
 
   it('has no element or attribute added, anywhere in the document', () => {
     expect(withExtension.elements).toEqual(without.elements);
+  });
+
+  it('has no style sheet added: drawing never makes the page restyle itself', () => {
+    expect(withExtension.styleSheets).toEqual(without.styleSheets);
   });
 
   it('saw no DOM mutation after parsing', () => {

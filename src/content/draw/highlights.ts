@@ -1,37 +1,32 @@
 import type { UnderlineStyle } from '../../core/settings/settings';
+import HIGHLIGHT_CSS from './highlights.css?raw';
+
 /**
  * Draws mentions with the CSS Custom Highlight API: no element or attribute is added to the page,
  * so the page's layout and its frameworks are untouched (experience.md: "does not move by a pixel").
  * The registry is per document, so the page can read it; discreet mode therefore draws nothing.
+ *
+ * The look comes from highlights.css, which the browser injects before the page is first styled
+ * (manifest content_scripts.css): one highlight name per underline style, so switching styles
+ * moves the ranges to another name instead of restyling the page.
  */
 export const HIGHLIGHT_NAME = 'backstory-mention';
 
 /** Styles that draw something; 'none' draws nothing at all (like discreet mode). */
 export type DrawnStyle = Exclude<UnderlineStyle, 'none'>;
 
-function styleText(style: DrawnStyle): string {
-  // currentColor keeps the underline readable on light and dark pages alike.
-  return `::highlight(${HIGHLIGHT_NAME}) {
-  text-decoration: underline ${style} currentColor;
-  text-decoration-thickness: 1px;
-  text-underline-offset: 0.2em;
-}`;
-}
+export const highlightNameFor = (style: DrawnStyle): string =>
+  style === 'dotted' ? HIGHLIGHT_NAME : `${HIGHLIGHT_NAME}-${style}`;
 
-const sheets = new Map<Document | ShadowRoot, { sheet: CSSStyleSheet; style: DrawnStyle }>();
+const styledShadowRoots = new WeakSet<ShadowRoot>();
 
-/** Adopts the highlight style into a document or open shadow root (page styles do not pierce it). */
-function ensureStyle(root: Document | ShadowRoot, style: DrawnStyle): void {
-  const known = sheets.get(root);
-  // Rewriting a stylesheet restyles the whole page: only do it when the style really changed.
-  if (known?.style === style) return;
-  let sheet = known?.sheet;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-  sheet.replaceSync(styleText(style));
-  sheets.set(root, { sheet, style });
+/** The document's styles do not reach into a shadow root: it adopts the same rules itself. */
+function styleShadowRoot(root: ShadowRoot): void {
+  if (styledShadowRoots.has(root)) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(HIGHLIGHT_CSS);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  styledShadowRoots.add(root);
 }
 
 export class HighlightPainter {
@@ -46,23 +41,27 @@ export class HighlightPainter {
   /** Replaces every drawn range with `ranges` (one registry entry, updated in place). */
   paint(ranges: Range[], roots: Iterable<Document | ShadowRoot>): void {
     if (!this.isSupported()) return;
-    for (const root of roots) ensureStyle(root, this.style);
+    for (const root of roots) if (root !== document) styleShadowRoot(root as ShadowRoot);
     if (!this.highlight) {
       this.highlight = new Highlight();
-      CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
+      CSS.highlights.set(highlightNameFor(this.style), this.highlight);
     }
     this.highlight.clear();
     for (const range of ranges) this.highlight.add(range);
   }
 
   setStyle(style: DrawnStyle): void {
+    if (style === this.style) return;
+    if (this.highlight && this.isSupported()) {
+      CSS.highlights.delete(highlightNameFor(this.style));
+      CSS.highlights.set(highlightNameFor(style), this.highlight);
+    }
     this.style = style;
-    for (const root of sheets.keys()) ensureStyle(root, style);
   }
 
   clear(): void {
     if (!this.isSupported()) return;
-    CSS.highlights.delete(HIGHLIGHT_NAME);
+    CSS.highlights.delete(highlightNameFor(this.style));
     this.highlight = null;
   }
 }

@@ -1,7 +1,7 @@
 import { isBlockBoundary } from './block-tags';
 import { isExcluded } from './exclusions';
 import { BlockBuilder, type TextBlock } from './text-block';
-import { Slicer } from './yield';
+import { endSliceIfDue } from './yield';
 
 export interface ScanResult {
   blocks: TextBlock[];
@@ -47,12 +47,11 @@ export async function collectBlocks(root: Node): Promise<ScanResult> {
     if (block) blocks.push(block);
     owner = null;
   };
-  const slicer = new Slicer();
   let count = 0;
   let node: Node | null = walker.nextNode();
   while (node) {
     // Checking the clock every few nodes keeps slices short even where blocks are long.
-    if (++count % 16 === 0) await slicer.tick();
+    if (++count % 16 === 0) await endSliceIfDue();
     // nodeType rather than instanceof: Firefox wraps page nodes for content scripts (Xrays).
     if (node.nodeType === Node.ELEMENT_NODE) {
       const element = node as Element;

@@ -1,3 +1,4 @@
+import { fnv1a } from '../hash';
 import { SPACELESS, WORD, classOf, cpLength, foldRange } from '../text/scripts';
 
 /**
@@ -70,41 +71,94 @@ export function formKey(form: string): string {
  * itself and itself with the next character when that is spaceless too.
  */
 export function scanKeys(text: string, visit: (key: string, index: number) => void): void {
+  for (let i = 0; i < text.length;) i = scanOther(text, i, visit);
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** ASCII letters and digits: the ASCII word characters of `classOf`. */
+const isAsciiWord = (unit: number) => {
+  const lower = unit | 0x20;
+  return (unit >= 0x30 && unit <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
+};
+/** Lower-cases an ASCII letter (digits are left alone). */
+const asciiLower = (unit: number) => (unit >= 0x41 && unit <= 0x5a ? unit | 0x20 : unit);
+
+/**
+ * `scanKeys`, but visiting each key's FNV-1a hash (`fnv1a(key)`) instead of the key. An ASCII
+ * word, by far the most common token, is hashed as it is read, without building a string: a page
+ * has tens of thousands of tokens, and allocating two strings for each was the largest part of
+ * annotating it. Every other token goes through `scanKeys`' own string path.
+ */
+export function scanKeyHashes(text: string, visit: (hash: number, index: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const cp = codePointAt(text, i);
-    const cls = classOf(cp);
-    const len = cpLength(cp);
-    if (cls === WORD) {
-      let j = i + len;
-      let ascii = cp < 0x80;
-      while (j < n) {
-        const next = codePointAt(text, j);
-        if (classOf(next) !== WORD) break;
-        if (next >= 0x80) ascii = false;
-        j += cpLength(next);
-      }
-      const key = clip(ascii ? text.slice(i, j).toLowerCase() : foldRange(text, i, j));
-      visit(key, i);
-      if (j - i > 1 && isS(text.charCodeAt(j - 1))) {
-        const stem =
-          key.length < MAX_KEY_LENGTH ? key.slice(0, -1) : clip(foldRange(text, i, j - 1));
-        if (stem !== key) visit(stem, i);
-      }
-      i = j;
-    } else if (cls === SPACELESS) {
-      // No Han or Kana character has a case mapping, so a plain slice is its folded form.
-      visit(text.slice(i, i + len), i);
-      if (i + len < n) {
-        const next = codePointAt(text, i + len);
-        if (classOf(next) === SPACELESS) visit(text.slice(i, i + len + cpLength(next)), i);
-      }
-      i += len;
-    } else {
-      i += len;
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x80) {
+      i = scanOther(text, i, (key, at) => visit(fnv1a(key), at));
+      continue;
+    }
+    if (!isAsciiWord(unit)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let hash = FNV_OFFSET;
+    let before = FNV_OFFSET; // the hash without the last character, for the stem
+    while (j < n && j - i < MAX_KEY_LENGTH && isAsciiWord(text.charCodeAt(j))) {
+      before = hash;
+      hash = Math.imul(hash ^ asciiLower(text.charCodeAt(j)), FNV_PRIME);
+      j++;
+    }
+    const next = j < n ? text.charCodeAt(j) : 0;
+    if (j < n && (next >= 0x80 || isAsciiWord(next))) {
+      // A longer or non-ASCII word: the string path clips and folds it exactly as `scanKeys`.
+      i = scanOther(text, i, (key, at) => visit(fnv1a(key), at));
+      continue;
+    }
+    visit(hash >>> 0, i);
+    // The stem is a key of its own only when the word was not clipped (see `scanKeys`).
+    if (j - i > 1 && isS(text.charCodeAt(j - 1))) visit(before >>> 0, i);
+    i = j;
+  }
+}
+
+/**
+ * `scanKeys` for the one token at `i` (or the one character there, if it starts none); returns
+ * where the next token may start.
+ */
+function scanOther(text: string, i: number, visit: (key: string, index: number) => void): number {
+  const n = text.length;
+  const cp = codePointAt(text, i);
+  const cls = classOf(cp);
+  const len = cpLength(cp);
+  if (cls === WORD) {
+    let j = i + len;
+    let ascii = cp < 0x80;
+    while (j < n) {
+      const next = codePointAt(text, j);
+      if (classOf(next) !== WORD) break;
+      if (next >= 0x80) ascii = false;
+      j += cpLength(next);
+    }
+    const key = clip(ascii ? text.slice(i, j).toLowerCase() : foldRange(text, i, j));
+    visit(key, i);
+    if (j - i > 1 && isS(text.charCodeAt(j - 1))) {
+      const stem = key.length < MAX_KEY_LENGTH ? key.slice(0, -1) : clip(foldRange(text, i, j - 1));
+      if (stem !== key) visit(stem, i);
+    }
+    return j;
+  }
+  if (cls === SPACELESS) {
+    // No Han or Kana character has a case mapping, so a plain slice is its folded form.
+    visit(text.slice(i, i + len), i);
+    if (i + len < n) {
+      const next = codePointAt(text, i + len);
+      if (classOf(next) === SPACELESS) visit(text.slice(i, i + len + cpLength(next)), i);
     }
   }
+  return i + len;
 }
 
 /** `text.codePointAt(i)`, cheaper for the usual BMP character. */
@@ -113,7 +167,7 @@ function codePointAt(text: string, i: number): number {
   return unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(i) ?? unit) : unit;
 }
 
-/** The distinct keys of a normalised text, for the candidate lookup. */
+/** The distinct keys of a normalised text (the page sends their hashes: `scanKeyHashes`). */
 export function textKeys(text: string): string[] {
   const keys = new Set<string>();
   scanKeys(text, (key) => keys.add(key));

@@ -8,7 +8,8 @@ import {
   isUpperCode,
   isWordAt,
 } from '../text/scripts';
-import { locateFormKey, scanKeys } from './keys';
+import { fnv1a } from '../hash';
+import { locateFormKey, scanKeyHashes } from './keys';
 import type { MatchForm, Matcher, Mention } from './types';
 
 /**
@@ -78,8 +79,9 @@ function endWithSuffix(text: string, end: number): number {
   return isWordAt(text, end) ? -1 : end;
 }
 
-function buildIndex(forms: readonly MatchForm[]): Map<string, Entry[]> {
-  const index = new Map<string, Entry[]>();
+/** Entries by the hash of their key: the page is scanned by hashes (`scanKeyHashes`). */
+function buildIndex(forms: readonly MatchForm[]): Map<number, Entry[]> {
+  const index = new Map<number, Entry[]>();
   const seen = new Set<string>();
   forms.forEach((input, order) => {
     const form = normalizeForm(input.form);
@@ -101,18 +103,20 @@ function buildIndex(forms: readonly MatchForm[]): Map<string, Entry[]> {
       boundaryBefore: classOf(codePoints[0] ?? 0) === WORD,
       boundaryAfter: classOf(codePoints[codePoints.length - 1] ?? 0) === WORD,
     };
-    const list = index.get(located.key);
+    const hash = fnv1a(located.key);
+    const list = index.get(hash);
     if (list) list.push(entry);
-    else index.set(located.key, [entry]);
+    else index.set(hash, [entry]);
   });
   for (const list of index.values()) list.sort((a, b) => b.codePoints.length - a.codePoints.length);
   return index;
 }
 
-function candidatesIn(index: Map<string, Entry[]>, text: string): Candidate[] {
+/** A hash shared by two keys only costs a `matchAt` that fails: it compares every character. */
+function candidatesIn(index: Map<number, Entry[]>, text: string): Candidate[] {
   const found: Candidate[] = [];
-  scanKeys(text, (key, at) => {
-    const entries = index.get(key);
+  scanKeyHashes(text, (hash, at) => {
+    const entries = index.get(hash);
     if (!entries) return;
     for (const entry of entries) {
       const start = at - entry.keyOffset;

@@ -1,4 +1,3 @@
-import { fnv1a } from '../hash';
 import type { CandidateEntity } from './protocol';
 
 /**
@@ -6,12 +5,12 @@ import type { CandidateEntity } from './protocol';
  * Chrome converts every value of a message separately, and a 5,000-key page as an array of
  * strings costs several times more than the same keys as one string (performance.md: messaging).
  * The page sends its keys' FNV-1a hashes in base 36, not the keys: the index is looked up by hash,
- * and hashing 5,000 keys in a warm page costs less than in a worker that has just started.
+ * and the page computes them while it reads its text (`scanKeyHashes`), without building strings.
  */
-export const joinKeyHashes = (keys: Iterable<string>): string =>
-  Array.from(keys, (key) => fnv1a(key).toString(36)).join(',');
+export const joinHashes = (hashes: Iterable<number>): string =>
+  Array.from(hashes, (hash) => hash.toString(36)).join(',');
 
-/** The hashes of a `joinKeyHashes` string (its format is checked by the message schema). */
+/** The hashes of a `joinHashes` string (its format is checked by the message schema). */
 export const splitKeyHashes = (text: string): number[] =>
   text ? text.split(',').map((hash) => parseInt(hash, 36)) : [];
 

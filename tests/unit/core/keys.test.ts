@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_KEY_LENGTH, formKey, locateFormKey, textKeys } from '../../../src/core/match/keys';
+import fc from 'fast-check';
+import {
+  MAX_KEY_LENGTH,
+  formKey,
+  locateFormKey,
+  scanKeyHashes,
+  scanKeys,
+  textKeys,
+} from '../../../src/core/match/keys';
+import { fnv1a } from '../../../src/core/hash';
 import { normalizeText } from '../../../src/core/text/normalize';
 
 const keysOf = (raw: string) => textKeys(normalizeText(raw).text);
@@ -84,5 +93,41 @@ describe('textKeys', () => {
     const clipped = formKey(astral);
     expect(clipped).toBe('a'.repeat(MAX_KEY_LENGTH - 1));
     expect(keysOf(astral)).toContain(clipped);
+  });
+});
+
+describe('scanKeyHashes', () => {
+  const visits = (text: string) => {
+    const strings: Array<[number, number]> = [];
+    scanKeys(text, (key, index) => strings.push([fnv1a(key), index]));
+    const hashes: Array<[number, number]> = [];
+    scanKeyHashes(text, (hash, index) => hashes.push([hash, index]));
+    return { strings, hashes };
+  };
+
+  it.each([
+    'Alibabas Cloud wächst; Qwen2.5-Max und DeepSeeks R1',
+    `${'x'.repeat(31)}s ${'y'.repeat(32)}s ${'z'.repeat(33)}s ${'Ab'.repeat(20)}`,
+    'Müllers Straße, ÄRZTE ohne Grenzen — Joe Tsai’s 阿里巴巴 and ソフトバンク',
+    `${'a'.repeat(31)}ü ${'b'.repeat(40)}é 𝐀𝐁𝐂s`,
+    '',
+    's',
+  ])('visits the hash of every key scanKeys visits, at the same place: %s', (text) => {
+    const { strings, hashes } = visits(normalizeText(text).text);
+    expect(hashes).toEqual(strings);
+  });
+
+  it('agrees with scanKeys on random text of every script', () => {
+    const alphabet = ['a', 'S', 's', 'Z', '9', ' ', '-', "'", 'ä', 'ß', 'É', '阿', 'ソ', '𝐀', '.'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }).map((a) => a.join('')),
+        (text) => {
+          const { strings, hashes } = visits(text);
+          expect(hashes).toEqual(strings);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
