@@ -5,6 +5,7 @@ import { joinHashes, unpackCandidates } from '../core/protocol/candidates-wire';
 import type { CandidateEntity } from '../core/protocol/protocol';
 import { send } from '../shared/messaging';
 import { collectBlocks } from './scan/collect-blocks';
+import { KeyRecord } from './scan/key-record';
 import { rangeFor, type TextBlock } from './scan/text-block';
 import { endSliceIfDue } from './scan/yield';
 
@@ -62,17 +63,20 @@ export class PageAnnotator {
     const scanned = await scanAll();
     this.roots = scanned.map((entry) => entry.root);
     const newKeys = new Set<number>();
-    const collect = (hash: number) => {
+    const keys = new KeyRecord();
+    const collect = (hash: number, index: number) => {
+      keys.add(hash, index);
       if (!this.askedKeys.has(hash)) newKeys.add(hash);
     };
     for (const { blocks } of scanned) {
       for (const block of blocks) {
+        keys.startBlock();
         scanKeyHashes(block.text, collect);
         await endSliceIfDue();
       }
     }
     if (newKeys.size > 0) await this.fetchCandidates([...newKeys]);
-    this.mentions = await this.findMentions(scanned, suppressed);
+    this.mentions = await this.findMentions(scanned, keys, suppressed);
     return this.mentions;
   }
 
@@ -91,15 +95,17 @@ export class PageAnnotator {
 
   private async findMentions(
     scanned: RootBlocks[],
+    keys: KeyRecord,
     suppressed: ReadonlySet<string>,
   ): Promise<PageMention[]> {
     if (!this.matcher) return [];
     const session = this.matcher.session();
     const mentions: PageMention[] = [];
-    let index = 0;
+    let blockIndex = 0;
     for (const { root, blocks } of scanned) {
       for (const block of blocks) {
-        for (const mention of session.feed(block.text, index++)) {
+        const replay = keys.replay(blockIndex);
+        for (const mention of session.feed(block.text, blockIndex++, replay)) {
           const text = block.text.slice(mention.start, mention.end);
           if (suppressed.has(text.toLowerCase())) continue;
           const range = rangeFor(block, mention.start, mention.end);

@@ -58,5 +58,24 @@ export const BLOCK_TAGS = new Set([
   'INPUT',
 ]);
 
+/**
+ * Looks a tag name up in an upper-case set, ignoring case (XHTML and SVG keep lower case), and
+ * remembers the answer per name: a page has thousands of elements but a few dozen tag names, so
+ * no string is made per element.
+ */
+export function tagSetLookup(tags: ReadonlySet<string>): (tagName: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (tagName) => {
+    let answer = known.get(tagName);
+    if (answer === undefined) {
+      answer = tags.has(tagName.toUpperCase());
+      known.set(tagName, answer);
+    }
+    return answer;
+  };
+}
+
+const isBlockTag = tagSetLookup(BLOCK_TAGS);
+
 export const isBlockBoundary = (element: Element) =>
-  BLOCK_TAGS.has(element.tagName.toUpperCase()) || element.shadowRoot !== null;
+  isBlockTag(element.tagName) || element.shadowRoot !== null;

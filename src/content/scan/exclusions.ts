@@ -1,3 +1,5 @@
+import { tagSetLookup } from './block-tags';
+
 /** Elements whose text is never annotated (matching.md rule 8): form fields, code, scripts. */
 const SKIPPED_TAGS = new Set([
   'INPUT',
@@ -23,8 +25,10 @@ const SKIPPED_TAGS = new Set([
 export const OWN_UI_ATTRIBUTE = 'data-backstory-ui';
 
 /** True when nothing inside `element` may be annotated. */
+const isSkippedTag = tagSetLookup(SKIPPED_TAGS);
+
 export function isExcluded(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (isSkippedTag(element.tagName)) return true;
   if (element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   // isContentEditable is inherited, so this also covers every descendant of an editable region.
   return (element as HTMLElement).isContentEditable === true;

@@ -21,10 +21,11 @@ export class BlockBuilder {
   private length = 0;
 
   add(node: Text): void {
+    const data = node.data; // a DOM call that makes a new string each time: read it once
     this.nodes.push(node);
     this.starts.push(this.length);
-    this.parts.push(node.data);
-    this.length += node.data.length;
+    this.parts.push(data);
+    this.length += data.length;
   }
 
   /** Returns the finished block (or null if it holds no text) and starts a new one. */

@@ -10,7 +10,7 @@ import {
 } from '../text/scripts';
 import { fnv1a } from '../hash';
 import { locateFormKey, scanKeyHashes } from './keys';
-import type { MatchForm, Matcher, Mention } from './types';
+import type { KeyScan, MatchForm, Matcher, Mention } from './types';
 
 /**
  * The page-local matcher (architecture.md step 4), built from the few candidate entities the
@@ -113,9 +113,9 @@ function buildIndex(forms: readonly MatchForm[]): Map<number, Entry[]> {
 }
 
 /** A hash shared by two keys only costs a `matchAt` that fails: it compares every character. */
-function candidatesIn(index: Map<number, Entry[]>, text: string): Candidate[] {
+function candidatesIn(index: Map<number, Entry[]>, text: string, keys: KeyScan): Candidate[] {
   const found: Candidate[] = [];
-  scanKeyHashes(text, (hash, at) => {
+  keys((hash, at) => {
     const entries = index.get(hash);
     if (!entries) return;
     for (const entry of entries) {
@@ -215,9 +215,10 @@ export function createMatcher(forms: readonly MatchForm[]): Matcher {
   const session = () => {
     const fullMentions = new FullMentions();
     return {
-      feed(text: string, block: number): Mention[] {
+      feed(text: string, block: number, keys?: KeyScan): Mention[] {
         if (index.size === 0) return [];
-        return resolveBlock(candidatesIn(index, text), block, fullMentions);
+        const scan: KeyScan = keys ?? ((visit) => scanKeyHashes(text, visit));
+        return resolveBlock(candidatesIn(index, text, scan), block, fullMentions);
       },
     };
   };

@@ -21,6 +21,12 @@ export interface Mention {
   kind: 'full' | 'followup';
 }
 
+/**
+ * Visits a normalised text's keys as (hash, index), as `scanKeyHashes` does; a caller that scanned
+ * the text already can replay what it saw instead of scanning it again.
+ */
+export type KeyScan = (visit: (hash: number, index: number) => void) => void;
+
 export interface Matcher {
   /**
    * All mentions in normalised blocks given in document order, in document order. Follow-up
@@ -32,5 +38,5 @@ export interface Matcher {
    * The same, one block at a time (in document order), so a caller can pause between blocks and
    * keep every task short; the session carries the follow-up state from block to block.
    */
-  session(): { feed(text: string, block: number): Mention[] };
+  session(): { feed(text: string, block: number, keys?: KeyScan): Mention[] };
 }
