@@ -19,6 +19,18 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Changes settings as the popup does: the stored settings with `patch` applied. */
+function writeSettings(popup: Page, patch: Record<string, unknown>): Promise<void> {
+  return popup.evaluate(async (changes) => {
+    const storage = (globalThis as unknown as { chrome: import('webextension-polyfill').Browser })
+      .chrome.storage.local;
+    const { settings } = (await storage.get('settings')) as {
+      settings?: Record<string, unknown>;
+    };
+    await storage.set({ settingsVersion: 2, settings: { ...settings, ...changes } });
+  }, patch);
+}
+
 async function openPage(): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(server.url('keyboard.html'));
@@ -119,18 +131,7 @@ describe('discreet mode', () => {
     const popup = await session.context.newPage();
     await popup.goto(session.popupUrl);
     const setDiscreet = (on: boolean) =>
-      popup.evaluate(async (value) => {
-        const storage = (
-          globalThis as unknown as { chrome: import('webextension-polyfill').Browser }
-        ).chrome.storage.local;
-        const { settings } = (await storage.get('settings')) as {
-          settings?: Record<string, unknown>;
-        };
-        await storage.set({
-          settingsVersion: 2,
-          settings: { ...settings, discreetMode: value, hoverDelayMs: 100 },
-        });
-      }, on);
+      writeSettings(popup, { discreetMode: on, hoverDelayMs: 100 });
     await setDiscreet(true);
     await expect.poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 5_000 }).toBe(0);
     const point = await page.evaluate(() => {
@@ -156,16 +157,7 @@ describe('underline style', () => {
     const page = await openPage();
     const popup = await session.context.newPage();
     await popup.goto(session.popupUrl);
-    const setStyle = (style: string) =>
-      popup.evaluate(async (value) => {
-        const storage = (
-          globalThis as unknown as { chrome: import('webextension-polyfill').Browser }
-        ).chrome.storage.local;
-        const { settings } = (await storage.get('settings')) as {
-          settings?: Record<string, unknown>;
-        };
-        await storage.set({ settingsVersion: 2, settings: { ...settings, underlineStyle: value } });
-      }, style);
+    const setStyle = (style: string) => writeSettings(popup, { underlineStyle: style });
     // Each style is its own highlight name, styled by the stylesheet the browser injected.
     const drawnUnder = () =>
       page.evaluate(() =>
