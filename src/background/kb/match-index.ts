@@ -30,12 +30,14 @@ export interface FoundRecord {
 function stateOf(db: BackstoryDb, generation: string): GenerationState {
   let state = states.get(generation);
   if (!state) {
+    const readOne = () => db.matchDirectories.get(generation);
+    // A failed start-up read must not fail this generation for the worker's lifetime.
     const directory = startupRead
       ? startupRead.then(
-          (all) =>
-            all.find((row) => row.generation === generation) ?? db.matchDirectories.get(generation),
+          (all) => all.find((row) => row.generation === generation) ?? readOne(),
+          readOne,
         )
-      : db.matchDirectories.get(generation);
+      : readOne();
     state = { directory, buckets: new Map() };
     states.set(generation, state);
     if (states.size > 8) void forgetDeadGenerations(db);
@@ -174,6 +176,8 @@ export async function prefetchMatchDirectories(db: BackstoryDb): Promise<void> {
   startupRead = db.matchDirectories.toArray();
   try {
     for (const directory of await startupRead) stateOf(db, directory.generation);
+  } catch {
+    // Nothing is lost: each generation reads its own directory when a page first asks.
   } finally {
     startupRead = undefined;
   }
@@ -184,6 +188,8 @@ export function rememberFullIndex(db: BackstoryDb, index: MatchIndexRow): void {
   const state = stateOf(db, index.generation);
   state.full = index;
   state.fullLoading = Promise.resolve(index);
+  // The generation this import replaced is dead now: do not keep its index in memory.
+  void forgetDeadGenerations(db).catch(() => {});
 }
 
 /** Forgets everything loaded, as a stopped worker does (tests compare cold and warm answers). */

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bucketBitsFor, buildColdIndex, mayContain } from '../../../src/background/kb/cold-index';
 import { importPack } from '../../../src/background/kb/import-pack';
-import { forgetLoadedIndexes, fullIndexLoaded } from '../../../src/background/kb/match-index';
+import {
+  forgetLoadedIndexes,
+  fullIndexLoaded,
+  prefetchMatchDirectories,
+} from '../../../src/background/kb/match-index';
 import { buildMatchIndex, matchKeys, storedForms } from '../../../src/background/kb/pack-layout';
 import { readPackEntity } from '../../../src/background/kb/read-entity';
 import { fnv1a } from '../../../src/core/hash';
@@ -9,6 +13,8 @@ import { generateEntities } from '../../bench/generate-pack';
 import { candidatesFor, freshDb, pack } from '../support/kb';
 
 const entities = generateEntities(3000);
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('the cold-start index (directory and buckets)', () => {
   const index = buildMatchIndex('gen@1', entities);
@@ -62,6 +68,17 @@ describe('a freshly started worker', () => {
     expect(fullIndexLoaded(installed.generation)).toBe(false);
     await expect.poll(() => fullIndexLoaded(installed.generation)).toBe(true);
     expect(await answer(db)).toEqual(cold);
+  });
+
+  it('still answers when reading the directories at start-up failed', async () => {
+    const db = freshDb();
+    await importPack(db, pack('gen', entities), 'test');
+    forgetLoadedIndexes();
+    vi.spyOn(db.matchDirectories, 'toArray').mockRejectedValueOnce(new Error('disk hiccup'));
+    const starting = prefetchMatchDirectories(db);
+    const cold = answer(db);
+    await starting;
+    expect((await cold).length).toBeGreaterThanOrEqual(31);
   });
 
   it('reads an entity for its card through the buckets', async () => {
