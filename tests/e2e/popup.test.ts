@@ -153,7 +153,19 @@ describe('the popup: settings, keyboard and languages', () => {
     const popup = await PopupDriver.open(session);
     await popup.selectTab('Settings');
     await popup.field('Hover delay').focus();
-    await popup.pressKeys('ArrowRight', 'ArrowRight');
+    // One step at a time, each stored before the next, as a reader pressing the key twice would.
+    const storedDelay = () =>
+      popup.page.evaluate(async () => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+        };
+        const { settings } = await chrome.storage.local.get('settings');
+        return (settings as { hoverDelayMs?: number } | undefined)?.hoverDelayMs;
+      });
+    await popup.pressKeys('ArrowRight');
+    await poll(storedDelay).toBe(350);
+    await popup.pressKeys('ArrowRight');
+    await poll(storedDelay).toBe(400);
     await poll(() => popup.panel().locator('output').textContent()).toBe('400 ms');
     await popup.field('Discreet mode').check();
     await popup.screenshot('settings');
