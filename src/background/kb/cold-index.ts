@@ -1,6 +1,6 @@
 import { fnv1a } from '../../core/hash';
 import type { MatchBucketRow, MatchDirectoryRow, MatchIndexRow } from '../db/rows';
-import { decodeRecord, idKey } from './pack-layout';
+import { decodeRecord, idKey, recordText } from './pack-layout';
 
 /**
  * The cold-start layout of a match index (schema version 3). A freshly started worker cannot
@@ -49,14 +49,17 @@ export interface ColdIndex {
  */
 function idEntries(index: MatchIndexRow): Uint8Array {
   const { hashes, ordinals } = index;
+  // One id hash per entity, not per entry: an entity has several entries.
+  const idHashes = Uint32Array.from({ length: index.offsets.length - 1 }, (_, ordinal) =>
+    fnv1a(idKey(decodeRecord(recordText(index, ordinal))[0])),
+  );
   const isId = new Uint8Array(hashes.length);
   for (let i = 0; i < hashes.length; i++) {
     const ordinal = ordinals[i]!;
-    const record = index.records.slice(index.offsets[ordinal], index.offsets[ordinal + 1]);
     const twin =
       (ordinals[i - 1] === ordinal && hashes[i - 1] === hashes[i]) ||
       (ordinals[i + 1] === ordinal && hashes[i + 1] === hashes[i]);
-    isId[i] = !twin && hashes[i] === fnv1a(idKey(decodeRecord(record)[0])) ? 1 : 0;
+    isId[i] = !twin && hashes[i] === idHashes[ordinal] ? 1 : 0;
   }
   return isId;
 }
@@ -85,9 +88,7 @@ export function buildColdIndex(index: MatchIndexRow): ColdIndex {
       bucket,
       hashes: hashes.slice(first, entry),
       ordinals: bucketOrdinals,
-      records: Array.from(bucketOrdinals, (ordinal) =>
-        index.records.slice(index.offsets[ordinal], index.offsets[ordinal + 1]),
-      ),
+      records: Array.from(bucketOrdinals, (ordinal) => recordText(index, ordinal)),
     });
   }
   starts[1 << bucketBits] = fingerprints.length;

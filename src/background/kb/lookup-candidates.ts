@@ -83,9 +83,9 @@ export async function lookupCandidates(
   db: BackstoryDb,
   keyHashes: number[],
 ): Promise<CandidateEntity[]> {
-  const hashes = [...new Set(keyHashes)];
-  if (hashes.length === 0) return [];
-  const onPage = new Set(hashes);
+  const onPage = new Set(keyHashes);
+  if (onPage.size === 0) return [];
+  const hashes = [...onPage];
   const anyOnPage = (keys: string[]) => keys.some((key) => onPage.has(fnv1a(key)));
   // The reader's edits and own entities are read while the packs are searched (each IndexedDB
   // round trip costs a millisecond or two); they are few: reading them all beats a query per key.

@@ -2,7 +2,7 @@ import { fnv1a } from '../../core/hash';
 import type { BackstoryDb } from '../db/database';
 import type { MatchBucketRow, MatchDirectoryRow, MatchIndexRow, MatchRecord } from '../db/rows';
 import { bucketOf, mayContain } from './cold-index';
-import { CHUNK_SIZE, decodeRecord, idKey } from './pack-layout';
+import { CHUNK_SIZE, decodeRecord, idKey, recordText } from './pack-layout';
 
 /**
  * Finding a generation's entities by key hash, from whatever is in memory. A freshly started worker
@@ -91,8 +91,7 @@ function fromFullIndex(index: MatchIndexRow, hashes: number[]): FoundRecord[] {
     ) {
       const ordinal = index.ordinals[i]!;
       if (found.has(ordinal)) continue;
-      const text = index.records.slice(index.offsets[ordinal], index.offsets[ordinal + 1]);
-      found.set(ordinal, { ordinal, record: decodeRecord(text) });
+      found.set(ordinal, { ordinal, record: decodeRecord(recordText(index, ordinal)) });
     }
   }
   return [...found.values()];

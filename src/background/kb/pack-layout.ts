@@ -64,6 +64,10 @@ export function encodeRecord([id, name, type, forms]: MatchRecord): string {
   return [id, clean(name), type, ...encoded].join(FIELD);
 }
 
+/** The encoded match record of the entity with this ordinal in a full match index. */
+export const recordText = (index: MatchIndexRow, ordinal: number): string =>
+  index.records.slice(index.offsets[ordinal], index.offsets[ordinal + 1]);
+
 export function decodeRecord(text: string): MatchRecord {
   const [id, name, type, ...encoded] = text.split(FIELD);
   const forms = encoded.map((field) => {

@@ -1,4 +1,4 @@
-import { fnv1a } from '../hash';
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../hash';
 import { SPACELESS, WORD, classOf, cpLength, foldRange } from '../text/scripts';
 
 /**
@@ -74,13 +74,8 @@ export function scanKeys(text: string, visit: (key: string, index: number) => vo
   for (let i = 0; i < text.length;) i = scanOther(text, i, visit);
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-/** ASCII letters and digits: the ASCII word characters of `classOf`. */
-const isAsciiWord = (unit: number) => {
-  const lower = unit | 0x20;
-  return (unit >= 0x30 && unit <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
-};
+/** A UTF-16 unit that is an ASCII word character (a letter or digit). */
+const isAsciiWord = (unit: number) => unit < 0x80 && classOf(unit) === WORD;
 /** Lower-cases an ASCII letter (digits are left alone). */
 const asciiLower = (unit: number) => (unit >= 0x41 && unit <= 0x5a ? unit | 0x20 : unit);
 
@@ -92,11 +87,12 @@ const asciiLower = (unit: number) => (unit >= 0x41 && unit <= 0x5a ? unit | 0x20
  */
 export function scanKeyHashes(text: string, visit: (hash: number, index: number) => void): void {
   const n = text.length;
+  const visitString = (key: string, at: number) => visit(fnv1a(key), at);
   let i = 0;
   while (i < n) {
     const unit = text.charCodeAt(i);
     if (unit >= 0x80) {
-      i = scanOther(text, i, (key, at) => visit(fnv1a(key), at));
+      i = scanOther(text, i, visitString);
       continue;
     }
     if (!isAsciiWord(unit)) {
@@ -114,7 +110,7 @@ export function scanKeyHashes(text: string, visit: (hash: number, index: number)
     const next = j < n ? text.charCodeAt(j) : 0;
     if (j < n && (next >= 0x80 || isAsciiWord(next))) {
       // A longer or non-ASCII word: the string path clips and folds it exactly as `scanKeys`.
-      i = scanOther(text, i, (key, at) => visit(fnv1a(key), at));
+      i = scanOther(text, i, visitString);
       continue;
     }
     visit(hash >>> 0, i);
