@@ -14,42 +14,9 @@ import {
   isUpperCode,
   isWordAt,
 } from '../../../src/core/text/scripts';
+import { formsOf, SEED } from '../support/seed-forms';
 
-/** Modelled on design/seed-entities.md. */
-const ENTITIES: { id: string; full: string[]; followups?: string[]; exact?: string[] }[] = [
-  { id: 'Alibaba Group', full: ['Alibaba Group', 'Alibaba', '阿里巴巴'] },
-  { id: 'Alibaba Cloud', full: ['Alibaba Cloud', 'Aliyun', '阿里云'] },
-  { id: 'Joe Tsai', full: ['Joe Tsai', '蔡崇信'], followups: ['Tsai'] },
-  { id: 'Jack Ma', full: ['Jack Ma', '马云'], followups: ['Ma'] },
-  { id: 'Pony Ma', full: ['Pony Ma', 'Ma Huateng', '马化腾'], followups: ['Ma'] },
-  { id: 'Qwen', full: ['Qwen', 'Tongyi Qianwen', '通义千问'] },
-  { id: 'Qwen2.5-Max', full: ['Qwen2.5-Max'] },
-  { id: 'Apple', full: ['Apple', 'Apple Inc.', '苹果公司'] },
-  { id: 'Apple Intelligence', full: ['Apple Intelligence'] },
-  { id: 'Tim Cook', full: ['Tim Cook'], followups: ['Cook'] },
-  { id: 'iPhone', full: ['iPhone'] },
-  { id: 'Baidu', full: ['Baidu', '百度'] },
-  { id: 'ERNIE', full: ['ERNIE', 'Ernie Bot', '文心一言'], exact: ['ERNIE'] },
-  { id: 'Tencent', full: ['Tencent', '腾讯'] },
-  { id: 'DeepSeek', full: ['DeepSeek', '深度求索'] },
-  { id: 'DeepSeek-R1', full: ['DeepSeek-R1', 'DeepSeek R1'] },
-  { id: 'Liang Wenfeng', full: ['Liang Wenfeng', '梁文锋'], followups: ['Liang'] },
-  { id: 'OpenAI', full: ['OpenAI'] },
-  { id: 'Meta', full: ['Meta', 'Meta Platforms'] },
-  { id: 'Llama', full: ['Llama', 'Llama 3.1'] },
-  { id: 'Databricks', full: ['Databricks'] },
-  { id: 'Ökoworld', full: ['Ökoworld'] },
-  { id: 'Nestlé', full: ['Nestlé'] },
-  { id: 'SoftBank', full: ['SoftBank', 'ソフトバンク'] },
-];
-
-const FORMS: MatchForm[] = ENTITIES.flatMap(({ id, full, followups = [], exact = [] }) => {
-  const base = { entityId: id, kind: 'full' as const, exact: false, rank: 0 };
-  return [
-    ...full.map((form) => ({ ...base, form, exact: exact.includes(form) })),
-    ...followups.map((form) => ({ ...base, form, kind: 'followup' as const })),
-  ];
-});
+const FORMS: MatchForm[] = formsOf(SEED);
 const matcher = createMatcher(FORMS);
 
 interface Name {
