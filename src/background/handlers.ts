@@ -84,12 +84,24 @@ export function createHandlers({
   return waitForReady(handlers, ready);
 }
 
-/** Wraps every handler so that a message that woke the worker is answered after start-up. */
+/**
+ * Messages answered without waiting for start-up. A candidate lookup only reads generations that
+ * are complete and live, which start-up never changes; it is the message that wakes the worker
+ * most often, and a page waits for it. A seed installed by start-up is announced to open pages
+ * (index.ts), which then ask again.
+ */
+const NEEDS_NO_START_UP = new Set<string>(['lookupCandidates']);
+
+/** Wraps every other handler so that a message that woke the worker is answered after start-up. */
 function waitForReady(handlers: Handlers, ready: Promise<unknown>): Handlers {
   const wrapped: Record<string, unknown> = {};
   for (const [name, handler] of Object.entries(handlers) as Array<
     [string, (...args: unknown[]) => Promise<unknown>]
   >) {
+    if (NEEDS_NO_START_UP.has(name)) {
+      wrapped[name] = handler;
+      continue;
+    }
     wrapped[name] = async (...args: unknown[]) => {
       await ready;
       return handler(...args);

@@ -1,6 +1,9 @@
+// First import: opens the quick read connection before the rest of the bundle is evaluated.
+import { earlyConnection } from './db/early-connection';
 import browser from 'webextension-polyfill';
 import { loadSettings } from '../shared/settings-store';
 import { BackstoryDb } from './db/database';
+import { DB_NAME } from './db/schema-version';
 import { createHandlers } from './handlers';
 import { collectOrphans } from './kb/import-pack';
 import { failInterruptedJobs } from './kb/import-jobs';
@@ -12,7 +15,7 @@ import { listenToUiEntryPoints, openEditorTab } from './ui-entry-points';
 
 // Entry file: wiring only. Everything here must survive the worker being stopped at any moment:
 // state lives in IndexedDB and storage.local, never only in this module's memory.
-const db = new BackstoryDb();
+const db = new BackstoryDb(DB_NAME, earlyConnection);
 
 async function loadSeedText(): Promise<string> {
   const response = await fetch(browser.runtime.getURL(SEED_PATH));
@@ -27,7 +30,14 @@ async function prepare(): Promise<void> {
   const [interrupted, settings] = await Promise.all([failInterruptedJobs(db), loadSettings()]);
   // Orphan rows come only from an import cut off mid-way; scanning for them costs ~100 ms.
   if (interrupted > 0) await collectOrphans(db);
-  await ensureSeed(db, loadSeedText, browser.runtime.getManifest().version, settings.seedDeclined);
+  const seed = await ensureSeed(
+    db,
+    loadSeedText,
+    browser.runtime.getManifest().version,
+    settings.seedDeclined,
+  );
+  // Pages that asked for candidates before the seed was in ask again.
+  if (seed === 'installed' || seed === 'upgraded') broadcastKbChanged();
 }
 
 const ready = prepare().catch((error: unknown) =>

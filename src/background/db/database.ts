@@ -11,10 +11,10 @@ import type {
   SearchChunkRow,
   UserEntityRow,
 } from './rows';
+import { dexieReader, preferReader, type RowReader } from './row-reader';
+import { DB_NAME } from './schema-version';
 import { rebuildGenerationIndexes } from './upgrade-v2';
 import { buildColdIndexes } from './upgrade-v3';
-
-export const DB_NAME = 'backstory';
 
 /**
  * The knowledge base. Versions are only ever added below, never edited: data changes of a new
@@ -36,9 +36,12 @@ export class BackstoryDb extends Dexie {
   edits!: EntityTable<EditRow, 'ref'>;
   history!: EntityTable<HistoryRow, 'seq'>;
   importJobs!: EntityTable<ImportJobRow, 'id'>;
+  /** Reads of a candidate lookup: through `quick` (quick-connection.ts) when given, else Dexie. */
+  readonly reads: RowReader;
 
-  constructor(name = DB_NAME) {
+  constructor(name = DB_NAME, quick?: Promise<RowReader | undefined>) {
     super(name);
+    this.reads = quick ? preferReader(quick, dexieReader(this)) : dexieReader(this);
     // Version 1: candidate lookup through hash buckets of match keys and a key filter.
     this.version(1).stores({
       packs: '&id',

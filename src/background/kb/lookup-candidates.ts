@@ -90,9 +90,9 @@ export async function lookupCandidates(
   // The reader's edits and own entities are read while the packs are searched (each IndexedDB
   // round trip costs a millisecond or two); they are few: reading them all beats a query per key.
   const [found, edits, own] = await Promise.all([
-    db.packs.toArray().then((packs) => packCandidates(db, packs, hashes)),
-    db.edits.toArray(),
-    db.userEntities.toArray(),
+    db.reads.all('packs').then((packs) => packCandidates(db, packs, hashes)),
+    db.reads.all('edits'),
+    db.reads.all('userEntities'),
   ]);
   for (const edit of edits) {
     if (!found.has(edit.ref) && !anyOnPage(edit.keys)) continue;
