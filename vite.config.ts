@@ -34,5 +34,19 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    rollupOptions: {
+      output: {
+        // The worker's quick read connection gets a chunk of its own, imported before the shared
+        // chunk, so the database opens before the rest of the worker is evaluated
+        // (src/background/db/quick-connection.ts).
+        manualChunks(id: string) {
+          if (
+            /src\/background\/db\/(early-connection|quick-connection|schema-version)\.ts$/.test(id)
+          )
+            return 'early-connection';
+          return undefined;
+        },
+      },
+    },
   },
 }));

@@ -16,8 +16,8 @@ import type { Handlers } from './messaging/router';
 
 export interface HandlerDeps {
   db: BackstoryDb;
-  /** Resolves when start-up (seed install, clean-up) is done; every handler waits for it. */
-  ready: Promise<unknown>;
+  /** Starts start-up (seed install, clean-up) if it has not started; resolves when it is done. */
+  ready: () => Promise<unknown>;
   settings: () => Promise<Settings>;
   /** Called after the reader changed the knowledge base, so open pages can refresh. */
   onKbChanged: () => void;
@@ -93,7 +93,7 @@ export function createHandlers({
 const NEEDS_NO_START_UP = new Set<string>(['lookupCandidates']);
 
 /** Wraps every other handler so that a message that woke the worker is answered after start-up. */
-function waitForReady(handlers: Handlers, ready: Promise<unknown>): Handlers {
+function waitForReady(handlers: Handlers, ready: () => Promise<unknown>): Handlers {
   const wrapped: Record<string, unknown> = {};
   for (const [name, handler] of Object.entries(handlers) as Array<
     [string, (...args: unknown[]) => Promise<unknown>]
@@ -103,7 +103,7 @@ function waitForReady(handlers: Handlers, ready: Promise<unknown>): Handlers {
       continue;
     }
     wrapped[name] = async (...args: unknown[]) => {
-      await ready;
+      await ready();
       return handler(...args);
     };
   }

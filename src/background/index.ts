@@ -22,9 +22,10 @@ async function loadSeedText(): Promise<string> {
   return response.text();
 }
 
+// Almost every wake-up is a page asking for candidates: read the match directories at once.
+void prefetchMatchDirectories(db);
+
 async function prepare(): Promise<void> {
-  // Almost every wake-up is a page asking for candidates: read the match directories meanwhile.
-  void prefetchMatchDirectories(db);
   // Ask the browser not to evict the knowledge base under storage pressure; nothing waits on it.
   void navigator.storage?.persist?.().catch(() => false);
   const [interrupted, settings] = await Promise.all([failInterruptedJobs(db), loadSettings()]);
@@ -40,9 +41,18 @@ async function prepare(): Promise<void> {
   if (seed === 'installed' || seed === 'upgraded') broadcastKbChanged();
 }
 
-const ready = prepare().catch((error: unknown) =>
-  console.error('Backstory start-up failed', error),
-);
+/**
+ * Start-up begins with the first message that waits for it, or after a short quiet moment. A page's
+ * candidate lookup, the usual wake-up, needs none of it (handlers.ts), so it does not share the
+ * worker's first milliseconds with opening Dexie and checking the seed.
+ */
+const START_UP_DELAY_MS = 150;
+let startingUp: Promise<void> | undefined;
+const ready = () =>
+  (startingUp ??= prepare().catch((error: unknown) =>
+    console.error('Backstory start-up failed', error),
+  ));
+setTimeout(ready, START_UP_DELAY_MS);
 
 browser.runtime.onMessage.addListener(
   createRouter(

@@ -15,7 +15,7 @@ describe('a message that wakes the worker', () => {
     await importPack(db, pack('news', sampleEntities()), 'test');
     const handlers = createHandlers({
       db,
-      ready: new Promise(() => {}), // start-up still under way
+      ready: () => new Promise(() => {}), // start-up still under way
       settings: async () => DEFAULT_SETTINGS,
       onKbChanged: () => {},
       openEditor: async () => {},
