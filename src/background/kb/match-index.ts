@@ -108,8 +108,6 @@ async function fromBuckets(
     (bucket) => !state.buckets.has(bucket),
   );
   if (missing.length > 0) {
-    // In key order: neighbouring rows are read faster than scattered ones.
-    missing.sort((a, b) => a - b);
     const rows = await db.reads.many(
       'matchBuckets',
       missing.map((bucket): [string, number] => [directory.generation, bucket]),
