@@ -1,3 +1,7 @@
+/**
+ * One tab load of the news page, measured from outside: the trace window, the page's own long-task
+ * observer, the heap, the highlight registry and a bare TreeWalker pass (spotting-bench.ts).
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,11 +10,6 @@ import { findChrome } from '../support/browsers';
 import { chromeArgs, DIST, launchWithExtension } from '../support/chromium';
 import { FLOOR_HIGHLIGHT_NAME, floorHighlighterScript } from './floor-highlighter';
 import { analyzeTrace, trace, type WindowFigures } from './page-trace';
-
-/**
- * One tab load of the news page, measured from outside: the trace window, the page's own long-task
- * observer, the heap, the highlight registry and a bare TreeWalker pass (spotting-bench.ts).
- */
 
 /** The registry name of `src/content/draw/highlights.ts`, read as any page script could. */
 export const HIGHLIGHT_NAME = 'backstory-mention';

@@ -22,7 +22,7 @@ function readerOf(connection: IDBDatabase): RowReader {
 
 /**
  * A second, read-only connection to the knowledge base for a page asking a freshly started worker
- * for candidates (performance.md, "Cold lookup"). Dexie opens its connection only after the whole
+ * for candidates (storage.md, "The quick read connection"). Dexie opens its connection only after the whole
  * worker bundle has been evaluated and then spends several milliseconds of not-yet-compiled code
  * checking the schema; this connection is opened by the worker's first statement, so the lookup's
  * reads go out while the rest of the worker starts.
