@@ -55,8 +55,15 @@ describe('the quick read connection of a freshly started worker', () => {
     const throughDexie = await answer(db);
     expect(throughDexie.length).toBeGreaterThan(40);
     forgetLoadedIndexes();
-    const quickDb = new BackstoryDb(db.name, openQuickConnection(db.name, SCHEMA_VERSION));
+    const quick = (await openQuickConnection(db.name, SCHEMA_VERSION))!;
+    const storesRead: string[] = [];
+    const counted: RowReader = {
+      all: (store) => (storesRead.push(store), quick.all(store)),
+      many: (store, keys) => (storesRead.push(store), quick.many(store, keys)),
+    };
+    const quickDb = new BackstoryDb(db.name, Promise.resolve(counted));
     expect(await answer(quickDb)).toEqual(throughDexie);
+    expect(storesRead).toEqual(expect.arrayContaining(['packs', 'matchBuckets']));
   });
 
   it('does not create a database that is not there, and leaves that to Dexie', async () => {
