@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionSession } from '../support/chromium';
+import { launchWithExtension, openPopup, type ExtensionSession } from '../support/chromium';
 import { serveFolder, type FixtureServer } from '../support/fixture-server';
 import {
   backgroundLuminance,
@@ -25,8 +25,7 @@ let server: FixtureServer;
 beforeAll(async () => {
   server = await serveFolder('tests/e2e');
   session = await launchWithExtension();
-  const popup = await session.context.newPage();
-  await popup.goto(session.popupUrl);
+  const popup = await openPopup(session);
   expect((await importPack(popup, `${FIXTURES}/hostile-pack.json`)).status).toBe('done');
   // The validator refuses javascript: links, so this pack must be refused whole.
   const refused = await importPack(popup, `${FIXTURES}/javascript-link-pack.json`);

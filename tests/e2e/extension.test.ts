@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import {
   launchWithExtension,
+  openPopup,
   stopServiceWorkers,
   type ExtensionSession,
 } from '../support/chromium';
@@ -21,12 +21,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPopup(): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(session.popupUrl);
-  return page;
-}
-
 describe('the built extension in Chromium', () => {
   it('starts its service worker', () => {
     expect(session.worker.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\//);
@@ -40,7 +34,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('renders the popup with what the background knows', async () => {
-    const popup = await openPopup();
+    const popup = await openPopup(session);
     await expect
       .poll(() => popup.getByTestId('kb-status').textContent(), { timeout: 10_000 })
       .toMatch(/[1-9]\d* entities in 1 pack/);
@@ -48,7 +42,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('answers the next message after its service worker was stopped', async () => {
-    const popup = await openPopup();
+    const popup = await openPopup(session);
     await stopServiceWorkers(popup);
     expect(await call(popup, 'getStatus', {})).toMatchObject({ packs: 1 });
     await popup.close();

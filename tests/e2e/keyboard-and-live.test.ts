@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CHANNEL } from '../../src/core/protocol/protocol';
-import { launchWithExtension, type ExtensionSession } from '../support/chromium';
+import { launchWithExtension, openPopup, type ExtensionSession } from '../support/chromium';
 import { serveFolder, type FixtureServer } from '../support/fixture-server';
 import { waitForCard, waitForNoCard } from './support/card-reader';
 import { call } from './support/extension-calls';
@@ -98,8 +98,7 @@ describe('changes made in the popup reach open pages without a reload', () => {
   it('a new entity gets underlined, and deleting it removes the underline', async () => {
     const page = await openPage();
     expect(await highlightedTexts(page)).not.toContain('Zorblax Systems');
-    const popup = await session.context.newPage();
-    await popup.goto(session.popupUrl);
+    const popup = await openPopup(session);
     const entity = {
       name: 'Zorblax Systems',
       type: 'organization',
@@ -128,8 +127,7 @@ describe('changes made in the popup reach open pages without a reload', () => {
 describe('discreet mode', () => {
   it('draws nothing the page could read, and hovering a name still shows its card', async () => {
     const page = await openPage();
-    const popup = await session.context.newPage();
-    await popup.goto(session.popupUrl);
+    const popup = await openPopup(session);
     const setDiscreet = (on: boolean) =>
       writeSettings(popup, { discreetMode: on, hoverDelayMs: 100 });
     await setDiscreet(true);
@@ -155,8 +153,7 @@ describe('discreet mode', () => {
 describe('underline style', () => {
   it('redraws the same names in the chosen style at once, and draws nothing for "none"', async () => {
     const page = await openPage();
-    const popup = await session.context.newPage();
-    await popup.goto(session.popupUrl);
+    const popup = await openPopup(session);
     const setStyle = (style: string) => writeSettings(popup, { underlineStyle: style });
     // Each style is its own highlight name, styled by the stylesheet the browser injected.
     const drawnUnder = () =>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePack } from '../bench/generate-pack';
 import {
   launchWithExtension,
+  openPopup,
   stopServiceWorkers,
   type ExtensionSession,
 } from '../support/chromium';
@@ -17,18 +18,12 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function popupPage() {
-  const page = await session.context.newPage();
-  await page.goto(session.popupUrl);
-  return page;
-}
-
 describe('the knowledge base in Chromium', () => {
   it('keeps importing after the popup that started the import is closed', async () => {
-    const page = await popupPage();
+    const page = await openPopup(session);
     const jobId = await startImport(page, 'medium.json', JSON.stringify(generatePack(5_000)));
     await page.close();
-    const reopened = await popupPage();
+    const reopened = await openPopup(session);
     const job = await waitForJob(reopened, jobId);
     expect(job).toMatchObject({ status: 'done', done: 5_000, total: 5_000 });
     const found = await call<{ items: Array<{ name: string }> }>(reopened, 'searchEntities', {
@@ -45,7 +40,7 @@ describe('the knowledge base in Chromium', () => {
   // Chrome may finish the running import before it stops the worker, or cut it off: either way
   // the job's status must tell the truth and the knowledge base must never hold half a pack.
   it('a worker stopped during an import leaves either the whole pack or nothing, and says which', async () => {
-    const page = await popupPage();
+    const page = await openPopup(session);
     const before = await call<{ entities: number; packs: number }>(page, 'getStatus', {});
     const entities = 25_000;
     const jobId = await startImport(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, JSHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { launchWithExtension, type ExtensionSession } from '../support/chromium';
+import { launchWithExtension, openPopup, type ExtensionSession } from '../support/chromium';
 import { serveFolder, type FixtureServer } from '../support/fixture-server';
 import {
   captureRanges,
@@ -58,8 +58,7 @@ beforeAll(async () => {
   server = await serveFolder(FIXTURES);
   session = await launchWithExtension();
   // The reader's setting, written as the popup would: no intent delay keeps 160 hovers fast.
-  const popup = await session.context.newPage();
-  await popup.goto(session.popupUrl);
+  const popup = await openPopup(session);
   await popup.evaluate(() => {
     const { chrome } = globalThis as unknown as {
       chrome: { storage: { local: { set(items: object): Promise<void> } } };

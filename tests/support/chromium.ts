@@ -29,6 +29,13 @@ export interface ExtensionSession {
   close: () => Promise<void>;
 }
 
+/** The popup's page, opened in a tab of the session (it runs there as in the toolbar). */
+export async function openPopup(session: ExtensionSession): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(session.popupUrl);
+  return page;
+}
+
 export async function launchWithExtension(
   options: { headless?: boolean; extensionDir?: string } = {},
 ): Promise<ExtensionSession> {
