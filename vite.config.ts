@@ -2,18 +2,20 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { classicWorker } from './scripts/classic-worker';
 
 // One source tree, two builds: `vite build` → dist/ (Chromium, service worker) and
 // `vite build --mode firefox` → dist-firefox/ (event page via background.scripts, gecko id).
 const GECKO_ID = 'backstory@backstory.invalid';
+const WORKER_FILE = 'background.js';
 
+/** What crxjs builds: everything but the background, which classicWorker() builds and declares. */
 function manifestFor(mode: string): ManifestV3Export {
-  if (mode !== 'firefox') return baseManifest as ManifestV3Export;
-  const { background, minimum_chrome_version: _chromeOnly, ...rest } = baseManifest;
+  const { background: _builtByClassicWorker, ...common } = baseManifest;
+  if (mode !== 'firefox') return common as ManifestV3Export;
+  const { minimum_chrome_version: _chromeOnly, ...rest } = common;
   return {
     ...rest,
-    // Firefox MV3 has no background service worker; the same module runs as an event page.
-    background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } },
   } as ManifestV3Export;
 }
@@ -28,25 +30,16 @@ export default defineConfig(({ mode }) => ({
       // page detect the extension. A standalone IIFE bundle needs no web-accessible resources.
       contentScripts: { standaloneFiles: ['src/content/index.ts'] },
     }),
+    classicWorker({
+      entry: baseManifest.background.service_worker,
+      fileName: WORKER_FILE,
+      eventPage: mode === 'firefox',
+    }),
   ],
   build: {
     outDir: mode === 'firefox' ? 'dist-firefox' : 'dist',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    rollupOptions: {
-      output: {
-        // The worker's quick read connection gets a chunk of its own, imported before the shared
-        // chunk, so the database opens before the rest of the worker is evaluated
-        // (src/background/db/quick-connection.ts).
-        manualChunks(id: string) {
-          if (
-            /src\/background\/db\/(early-connection|quick-connection|schema-version)\.ts$/.test(id)
-          )
-            return 'early-connection';
-          return undefined;
-        },
-      },
-    },
   },
 }));
