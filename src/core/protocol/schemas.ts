@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { ENTITY_TYPES } from '../pack/entity-types';
 import { entityInputSchema } from '../pack/schema';
-import { KEY_HASHES_FORMAT } from './candidates-wire';
+import { KEY_HASHES_CHARACTERS } from './candidates-wire';
 import type { MessageName, Params } from './protocol';
 
 // Page-derived input is bounded so that a hostile page cannot make the worker do unbounded work.
@@ -24,7 +24,7 @@ const none = v.strictObject({});
 export const paramSchemas: { [N in MessageName]: v.GenericSchema<unknown, Params<N>> } = {
   getStatus: none,
   lookupCandidates: v.strictObject({
-    hashes: v.pipe(v.string(), v.maxLength(MAX_KEYS * 8), v.regex(KEY_HASHES_FORMAT)),
+    hashes: v.pipe(v.string(), v.maxLength(MAX_KEYS * 11), v.regex(KEY_HASHES_CHARACTERS)),
   }),
   getCard: v.strictObject({ id: ref, lang: langCode }),
   recordSightings: v.strictObject({
