@@ -4,73 +4,78 @@ import type { BackstoryDb } from '../db/database';
 import type { EditRow } from '../db/rows';
 import { searchHaystack } from './pack-layout';
 import { resolveEntity } from './resolve-entity';
-import { entitiesContaining, searchIndex } from './search-index';
-
-interface Hit {
-  summary: EntitySummary;
-  score: number;
-}
+import { RankedHits } from './ranked-hits';
+import { scanEntities, searchIndex, type SearchRank } from './search-index';
 
 /** 0 = the name starts with the query, 1 = a word of the name does, 2 = found elsewhere. */
-function score(name: string, query: string): number {
+function rankOf(name: string, query: string): SearchRank {
   if (!query) return 2;
   const lowerName = name.toLowerCase();
   if (lowerName.startsWith(query)) return 0;
   return lowerName.includes(` ${query}`) ? 1 : 2;
 }
 
+/** The ids of a pack's entities that the reader has edited (those are searched in their edited text). */
+function editedIdsOf(packId: string, edits: Map<string, EditRow>): Set<string> {
+  const prefix = packRef(packId, '');
+  return new Set(
+    [...edits.keys()]
+      .filter((ref) => ref.startsWith(prefix))
+      .map((ref) => ref.slice(prefix.length)),
+  );
+}
+
 /**
  * Substring search over name, aliases and summaries for the popup. Pack entities are scanned in
  * each generation's cached search index; the reader's edits and own entities are few, read fresh,
- * and win over the pack's text.
+ * and win over the pack's text. Results are ordered by rank, then in the order found (own
+ * entities, then each pack's: ranked-hits.ts).
  */
 export async function searchEntities(
   db: BackstoryDb,
   query: SearchQuery,
 ): Promise<{ total: number; items: EntitySummary[] }> {
   const needle = query.query.trim().toLowerCase();
-  const hits: Hit[] = [];
+  const hits = new RankedHits();
   const consider = (summary: EntitySummary, haystack: string) => {
     if (query.type && summary.type !== query.type) return;
     if (needle && !haystack.includes(needle)) return;
-    hits.push({ summary, score: score(summary.name, needle) });
+    hits.addSummary(rankOf(summary.name, needle), summary);
   };
+  // Three small reads at once: each IndexedDB round trip costs a millisecond or two.
+  const [ownRows, editRows, packs] = await Promise.all([
+    db.userEntities.toArray(),
+    db.edits.toArray(),
+    db.packs.toArray(),
+  ]);
   if (!query.source || query.source === 'own') {
-    for (const row of await db.userEntities.toArray()) {
+    for (const row of ownRows) {
       if (row.deleted) continue;
       const { name, type } = row.entity;
       consider({ id: row.id, name, type, packId: null, edited: false }, searchHaystack(row.entity));
     }
   }
   if (query.source !== 'own') {
-    const edits = new Map((await db.edits.toArray()).map((edit) => [edit.ref, edit]));
-    for (const pack of await db.packs.toArray()) {
+    const edits = new Map(editRows.map((edit) => [edit.ref, edit]));
+    for (const pack of packs) {
       if (query.source && query.source !== pack.id) continue;
       const index = await searchIndex(db, pack.generation);
-      const editedHere = new Set<string>();
-      for (const ordinal of entitiesContaining(index, needle)) {
-        const ref = packRef(pack.id, index.ids[ordinal]!);
-        if (edits.has(ref)) continue;
-        const summary = {
-          id: ref,
-          name: index.names[ordinal]!,
-          type: index.types[ordinal]!,
-          packId: pack.id,
-          edited: false,
-        };
-        if (!query.type || summary.type === query.type)
-          hits.push({ summary, score: score(summary.name, needle) });
-      }
-      for (const edit of edits.values())
-        if (edit.ref.startsWith(`p/${pack.id}/`)) editedHere.add(edit.ref);
-      await considerEdited(db, [...editedHere], edits, consider);
+      const editedIds = editedIdsOf(pack.id, edits);
+      const byRank = hits.packOrdinals(index, pack.id);
+      scanEntities(index, needle, (ordinal, rank) => {
+        if (query.type && index.types[ordinal] !== query.type) return;
+        if (editedIds.size > 0 && editedIds.has(index.ids[ordinal]!)) return;
+        byRank[rank].push(ordinal);
+      });
+      await considerEdited(
+        db,
+        [...editedIds].map((id) => packRef(pack.id, id)),
+        edits,
+        consider,
+      );
     }
   }
-  hits.sort((a, b) => a.score - b.score);
-  return {
-    total: hits.length,
-    items: hits.slice(query.offset, query.offset + query.limit).map((hit) => hit.summary),
-  };
+  return { total: hits.total, items: hits.page(query.offset, query.limit) };
 }
 
 async function considerEdited(
