@@ -156,6 +156,7 @@ export class ContentApp implements PageMessageTarget {
         if (!this.active) return;
         this.annotator.roots.forEach((root) => this.observer.observe(root));
         this.index.rebuild(mentions);
+        this.hover.recheck();
         this.draw();
         this.sightings.record(mentions.map((mention) => mention.entityIds[0]!));
       } while (this.dirty && this.active);

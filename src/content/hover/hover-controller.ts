@@ -17,6 +17,23 @@ export interface HoverCallbacks {
   isOverCard(event: PointerEvent): boolean;
 }
 
+/**
+ * The same words of the page for the same entities. A rescan makes new mention objects for text
+ * that did not change; the card open on it, or the intent timer running for it, must not restart.
+ */
+function sameMention(a: PageMention | null, b: PageMention | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const [x, y] = [a.range, b.range];
+  return (
+    x.startContainer === y.startContainer &&
+    x.startOffset === y.startOffset &&
+    x.endContainer === y.endContainer &&
+    x.endOffset === y.endOffset &&
+    a.entityIds.join() === b.entityIds.join()
+  );
+}
+
 /** Above this pointer speed (px/ms) the reader is sweeping across text, not pointing at a name. */
 const SWEEP_SPEED = 1.2;
 
@@ -32,6 +49,8 @@ export class HoverController {
   private candidate: PageMention | null = null;
   private shown: PageMention | null = null;
   private last = { x: 0, y: 0, t: 0 };
+  /** Where the pointer was last seen in this document; null once it has left. */
+  private resting: { x: number; y: number; overCard: boolean } | null = null;
 
   constructor(
     private index: MentionIndex,
@@ -70,6 +89,7 @@ export class HoverController {
     if (event.relatedTarget !== null) return;
     clearTimeout(this.openTimer);
     this.candidate = null;
+    this.resting = null;
     if (this.shown) this.scheduleClose();
   };
 
@@ -83,24 +103,43 @@ export class HoverController {
     const event = this.pending;
     if (!event) return;
     const speed = this.speedOf(event);
-    if (this.callbacks.isOverCard(event)) {
+    this.resting = {
+      x: event.clientX,
+      y: event.clientY,
+      overCard: this.callbacks.isOverCard(event),
+    };
+    this.decide(speed);
+  };
+
+  /**
+   * The page's mentions changed (a rescan): what is under a resting pointer may have changed too.
+   * A name underlined under the pointer opens its card after the intent delay, as if the reader had
+   * just moved onto it, and a timer for a mention that is no longer there does not fire.
+   */
+  recheck(): void {
+    if (this.resting && !this.frame) this.decide(0);
+  }
+
+  private decide(speed: number): void {
+    const { x, y, overCard } = this.resting!;
+    if (overCard) {
       this.cancelClose();
       clearTimeout(this.openTimer);
       this.candidate = null;
       return;
     }
-    const hit = this.index.at(event.clientX, event.clientY);
-    if (hit && hit === this.shown) {
+    const hit = this.index.at(x, y);
+    if (hit && sameMention(hit, this.shown)) {
       this.cancelClose();
       return;
     }
-    if (hit && (hit !== this.candidate || speed > SWEEP_SPEED)) this.scheduleOpen(hit);
+    if (hit && (!sameMention(hit, this.candidate) || speed > SWEEP_SPEED)) this.scheduleOpen(hit);
     if (!hit) {
       clearTimeout(this.openTimer);
       this.candidate = null;
     }
     if (this.shown && !hit) this.scheduleClose();
-  };
+  }
 
   private speedOf(event: PointerEvent): number {
     const now = event.timeStamp;
@@ -112,7 +151,7 @@ export class HoverController {
 
   private scheduleOpen(mention: PageMention): void {
     clearTimeout(this.openTimer);
-    if (this.candidate !== mention) this.callbacks.prefetch?.(mention);
+    if (!sameMention(this.candidate, mention)) this.callbacks.prefetch?.(mention);
     this.candidate = mention;
     this.openTimer = window.setTimeout(() => {
       this.candidate = null;
