@@ -5,6 +5,7 @@ import { launchWithExtension, openPopup, type ExtensionSession } from '../suppor
 import { serveFolder, type FixtureServer } from '../support/fixture-server';
 import {
   captureRanges,
+  describePoint,
   highlightedTexts,
   hoverAndReadCard,
   inspectElement,
@@ -227,7 +228,7 @@ async function checkCase(tab: Tab, c: Case, context: TestContext): Promise<void>
   });
   const drawn = field ? [] : await highlightedTexts(scope);
   const near = drawn.filter((text) => c.find.includes(norm(text)));
-  const why =
+  let why =
     (parked ? '' : 'the previous card did not close; ') +
     `target ${at.highlighted ? 'highlighted' : 'NOT highlighted'}; ` +
     `drawn in find: ${JSON.stringify(near)}; cards: ${JSON.stringify(card.names)}`;
@@ -235,6 +236,7 @@ async function checkCase(tab: Tab, c: Case, context: TestContext): Promise<void>
     expect(card.names, why).toEqual([]);
     return;
   }
+  if (card.names.length === 0) why += `; ${await describePoint(tab.page, at)}`;
   expect(card.names, why).toEqual([c.expect]);
   slowestCardMs = Math.max(slowestCardMs ?? 0, card.latencyMs ?? 0);
   if (card.latencyMs !== null && card.latencyMs > 250)

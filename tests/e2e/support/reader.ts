@@ -297,3 +297,16 @@ export async function parkMouse(page: Page, timeoutMs = 3_000): Promise<boolean>
   }
   return false;
 }
+
+/**
+ * What the page looked like under the pointer, for the message of a hover that opened no card:
+ * whether the tab was visible and focused (a hidden tab runs no animation frames) and which
+ * element and text were at the point by then.
+ */
+export async function describePoint(page: Page, point: Point): Promise<string> {
+  return page.evaluate(({ x, y }) => {
+    const element = document.elementFromPoint(x, y);
+    const text = (element?.textContent ?? '').trim().slice(0, 40);
+    return `page ${document.visibilityState}${document.hasFocus() ? ', focused' : ''}; at the point: <${element?.localName ?? 'nothing'}> "${text}"`;
+  }, point);
+}
