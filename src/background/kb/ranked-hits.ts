@@ -36,7 +36,7 @@ export class RankedHits {
     else segments.push({ summaries: [summary] });
   }
 
-  /** Where to push a pack's hits, one ordinal list per rank, placed after everything added so far. */
+  /** Lists to push a pack's hits into, one per rank, each placed after everything added so far. */
   packOrdinals(index: SearchIndex, packId: string): [number[], number[], number[]] {
     const lists: [number[], number[], number[]] = [[], [], []];
     lists.forEach((ordinals, rank) => this.ranks[rank]!.push({ index, packId, ordinals }));

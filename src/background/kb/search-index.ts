@@ -52,7 +52,10 @@ export async function searchIndex(db: BackstoryDb, generation: string): Promise<
   return index;
 }
 
-/** How well an entity matches a query: 0 = its name starts with it, 1 = a word of its name does, 2 = elsewhere. */
+/**
+ * How well an entity matches a query: 0 = its name starts with it, 1 = a word of its name does,
+ * 2 = found elsewhere.
+ */
 export type SearchRank = 0 | 1 | 2;
 
 /**

@@ -7,7 +7,7 @@ import { resolveEntity } from './resolve-entity';
 import { RankedHits } from './ranked-hits';
 import { scanEntities, searchIndex, type SearchRank } from './search-index';
 
-/** 0 = the name starts with the query, 1 = a word of the name does, 2 = found elsewhere. */
+/** The rank of an own or edited entity, as `scanEntities` reads it for a pack's entities. */
 function rankOf(name: string, query: string): SearchRank {
   if (!query) return 2;
   const lowerName = name.toLowerCase();
@@ -15,7 +15,7 @@ function rankOf(name: string, query: string): SearchRank {
   return lowerName.includes(` ${query}`) ? 1 : 2;
 }
 
-/** The ids of a pack's entities that the reader has edited (those are searched in their edited text). */
+/** Ids of the pack's entities the reader has edited: those are searched in their edited text. */
 function editedIdsOf(packId: string, edits: Map<string, EditRow>): Set<string> {
   const prefix = packRef(packId, '');
   return new Set(
