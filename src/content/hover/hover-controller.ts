@@ -77,10 +77,6 @@ export class HoverController {
     this.shown = null;
   }
 
-  markShown(mention: PageMention): void {
-    this.shown = mention;
-  }
-
   /**
    * The pointer left this document (out of an iframe, or out of the window) in one jump: no
    * further pointermove arrives here, so close as if it had moved off the name.
@@ -95,13 +91,22 @@ export class HoverController {
 
   private onMove = (event: PointerEvent) => {
     this.pending = event;
-    if (!this.frame) this.frame = requestAnimationFrame(this.process);
+    this.processNextFrame();
   };
 
+  private processNextFrame(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(this.process);
+  }
+
+  /** Handles the latest pointer move, or with none since the last frame, looks again (recheck). */
   private process = () => {
     this.frame = 0;
     const event = this.pending;
-    if (!event) return;
+    this.pending = null;
+    if (!event) {
+      if (this.resting) this.decide(0);
+      return;
+    }
     const speed = this.speedOf(event);
     this.resting = {
       x: event.clientX,
@@ -114,10 +119,11 @@ export class HoverController {
   /**
    * The page's mentions changed (a rescan): what is under a resting pointer may have changed too.
    * A name underlined under the pointer opens its card after the intent delay, as if the reader had
-   * just moved onto it, and a timer for a mention that is no longer there does not fire.
+   * just moved onto it, and a timer for a mention that is no longer there does not fire. In the
+   * next frame, like every hit-test: a caret lookup right after the page changed forces a layout.
    */
   recheck(): void {
-    if (this.resting && !this.frame) this.decide(0);
+    if (this.resting) this.processNextFrame();
   }
 
   private decide(speed: number): void {
