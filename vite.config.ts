@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { classicWorker } from './scripts/classic-worker';
+import { KB_SCRIPT } from './src/background/kb-loader';
 
 // One source tree, two builds: `vite build` → dist/ (Chromium, service worker) and
 // `vite build --mode firefox` → dist-firefox/ (event page via background.scripts, gecko id).
@@ -33,6 +34,9 @@ export default defineConfig(({ mode }) => ({
     classicWorker({
       entry: baseManifest.background.service_worker,
       fileName: WORKER_FILE,
+      kbEntry: 'src/background/kb-main.ts',
+      kbFileName: KB_SCRIPT,
+      shared: { '/kb/match-index': 'matchIndex' },
       eventPage: mode === 'firefox',
     }),
   ],

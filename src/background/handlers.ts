@@ -1,11 +1,10 @@
-import { packCandidates, splitKeyHashes } from '../core/protocol/candidates-wire';
 import type { Settings } from '../core/settings/settings';
 import type { BackstoryDb } from './db/database';
 import { entityCard } from './kb/entity-card';
 import { exportPack } from './kb/export-pack';
 import { clearHistory, recordSightings } from './kb/history';
 import { beginImport, commitImport, listImports, receiveChunk } from './kb/import-jobs';
-import { lookupCandidates } from './kb/lookup-candidates';
+import { answerLookup } from './kb/lookup-candidates';
 import { listPacks } from './kb/packs';
 import { removePack } from './kb/remove-pack';
 import { resolveEntity } from './kb/resolve-entity';
@@ -42,9 +41,7 @@ export function createHandlers({
       void warmSearchIndexes(db);
       return kbStatus(db);
     },
-    lookupCandidates: async ({ hashes }) => ({
-      packed: packCandidates(await lookupCandidates(db, splitKeyHashes(hashes))),
-    }),
+    lookupCandidates: async (params) => answerLookup(db, params),
     getCard: async ({ id, lang }) => entityCard(db, id, lang),
     recordSightings: async ({ ids, url, title }, { sender }) => {
       // Never in private windows, and only when the reader keeps a history.

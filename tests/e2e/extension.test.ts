@@ -41,8 +41,16 @@ describe('the built extension in Chromium', () => {
     await popup.close();
   });
 
-  it('answers the next message after its service worker was stopped', async () => {
+  // A restarted worker answers a page's lookup from its first script alone and loads the knowledge
+  // base's script (from the worker's script cache) for everything else: both must work after a stop.
+  it('annotates a page and answers the popup after its service worker was stopped', async () => {
     const popup = await openPopup(session);
+    await stopServiceWorkers(popup);
+    const page = await session.context.newPage();
+    await page.goto(server.url('roundtrip.html'));
+    await expect.poll(() => highlightedTexts(page), { timeout: 10_000 }).toEqual(['Alibaba']);
+    await page.close();
+    expect(await call(popup, 'getStatus', {})).toMatchObject({ packs: 1 });
     await stopServiceWorkers(popup);
     expect(await call(popup, 'getStatus', {})).toMatchObject({ packs: 1 });
     await popup.close();

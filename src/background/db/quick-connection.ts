@@ -13,10 +13,16 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 function readerOf(connection: IDBDatabase): RowReader {
   return {
     all: (store) => request(connection.transaction(store, 'readonly').objectStore(store).getAll()),
-    many: (store, keys) => {
-      const rows = connection.transaction(store, 'readonly').objectStore(store);
-      return Promise.all(keys.map((key) => request(rows.get(key))));
-    },
+    many: (store, keys) =>
+      new Promise((resolve, reject) => {
+        const transaction = connection.transaction(store, 'readonly');
+        const rows = transaction.objectStore(store);
+        const requests = keys.map((key) => rows.get(key));
+        transaction.oncomplete = () => resolve(requests.map((req) => req.result));
+        transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB read failed'));
+        transaction.onabort = () =>
+          reject(transaction.error ?? new Error('IndexedDB read aborted'));
+      }),
   };
 }
 

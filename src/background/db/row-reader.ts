@@ -1,12 +1,22 @@
-import type { EditRow, MatchBucketRow, MatchDirectoryRow, PackRow, UserEntityRow } from './rows';
+import type {
+  EditRow,
+  EntityChunkRow,
+  MatchBucketRow,
+  MatchDirectoryRow,
+  MatchIndexRow,
+  PackRow,
+  UserEntityRow,
+} from './rows';
 
-/** The stores a candidate lookup reads, with their row types. */
+/** The stores a candidate lookup (and reading a pack entity) reads, with their row types. */
 export interface LookupRows {
   packs: PackRow;
   edits: EditRow;
   userEntities: UserEntityRow;
   matchDirectories: MatchDirectoryRow;
   matchBuckets: MatchBucketRow;
+  matchIndexes: MatchIndexRow;
+  entityChunks: EntityChunkRow;
 }
 export type LookupStore = keyof LookupRows;
 
@@ -18,6 +28,14 @@ export interface RowReader {
     store: S,
     keys: IDBValidKey[],
   ): Promise<Array<LookupRows[S] | undefined>>;
+}
+
+/**
+ * What the candidate lookup needs of the knowledge base: reads only. The worker's first script has
+ * one without Dexie (index.ts); the knowledge base's `BackstoryDb` is one too.
+ */
+export interface LookupDb {
+  readonly reads: RowReader;
 }
 
 /** Something with Dexie's table access, for reading by store name. */
@@ -55,5 +73,15 @@ export function preferReader(
   return {
     all: (store) => attempt((reader) => reader.all(store)),
     many: (store, keys) => attempt((reader) => reader.many(store, keys)),
+  };
+}
+
+/** A reader that is made on its first use (the Dexie reader lives in the knowledge base's script). */
+export function deferredReader(make: () => RowReader): RowReader {
+  let reader: RowReader | undefined;
+  const get = () => (reader ??= make());
+  return {
+    all: async (store) => get().all(store),
+    many: async (store, keys) => get().many(store, keys),
   };
 }

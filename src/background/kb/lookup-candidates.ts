@@ -1,7 +1,8 @@
 import { packRef } from '../../core/entity-ref';
 import type { MatchForm } from '../../core/match/types';
-import type { CandidateEntity } from '../../core/protocol';
-import type { BackstoryDb } from '../db/database';
+import type { CandidateEntity, Params, Result } from '../../core/protocol/protocol';
+import { packCandidates, splitKeyHashes } from '../../core/protocol/candidates-wire';
+import type { LookupDb } from '../db/row-reader';
 import type { EditRow, PackRow, StoredForm } from '../db/rows';
 import { fnv1a } from '../../core/hash';
 import { recordsForPageKeys } from './match-index';
@@ -33,8 +34,8 @@ function toCandidate({ ref, name, type, forms, own }: Found): CandidateEntity {
   return { id: ref, name, type, forms: matchForms };
 }
 
-async function packCandidates(
-  db: BackstoryDb,
+async function candidatesFromPacks(
+  db: LookupDb,
   packs: PackRow[],
   hashes: number[],
 ): Promise<Map<string, Found>> {
@@ -54,7 +55,7 @@ async function packCandidates(
 
 /** Applies the reader's edit to a pack entity's forms; a hidden entity drops out. */
 async function withEdit(
-  db: BackstoryDb,
+  db: LookupDb,
   found: Found | undefined,
   edit: EditRow,
 ): Promise<Found | null> {
@@ -80,7 +81,7 @@ async function withEdit(
  * A hash collision may add an entity the page's matcher then never matches.
  */
 export async function lookupCandidates(
-  db: BackstoryDb,
+  db: LookupDb,
   keyHashes: number[],
 ): Promise<CandidateEntity[]> {
   const onPage = new Set(keyHashes);
@@ -90,7 +91,7 @@ export async function lookupCandidates(
   // The reader's edits and own entities are read while the packs are searched (each IndexedDB
   // round trip costs a millisecond or two); they are few: reading them all beats a query per key.
   const [found, edits, own] = await Promise.all([
-    db.reads.all('packs').then((packs) => packCandidates(db, packs, hashes)),
+    db.reads.all('packs').then((packs) => candidatesFromPacks(db, packs, hashes)),
     db.reads.all('edits'),
     db.reads.all('userEntities'),
   ]);
@@ -107,3 +108,11 @@ export async function lookupCandidates(
   }
   return [...found.values()].map(toCandidate);
 }
+
+/** The reply to a page's `lookupCandidates` message. */
+export const answerLookup = async (
+  db: LookupDb,
+  { hashes }: Params<'lookupCandidates'>,
+): Promise<Result<'lookupCandidates'>> => ({
+  packed: packCandidates(await lookupCandidates(db, splitKeyHashes(hashes))),
+});

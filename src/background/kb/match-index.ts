@@ -1,6 +1,6 @@
 import { fnv1a } from '../../core/hash';
-import type { BackstoryDb } from '../db/database';
 import type { MatchBucketRow, MatchDirectoryRow, MatchIndexRow, MatchRecord } from '../db/rows';
+import type { LookupDb } from '../db/row-reader';
 import { bucketOf, mayContain } from './cold-index';
 import { CHUNK_SIZE, decodeRecord, idKey, recordText } from './pack-layout';
 
@@ -27,7 +27,7 @@ export interface FoundRecord {
   record: MatchRecord;
 }
 
-function stateOf(db: BackstoryDb, generation: string): GenerationState {
+function stateOf(db: LookupDb, generation: string): GenerationState {
   let state = states.get(generation);
   if (!state) {
     const readOne = async () => (await db.reads.many('matchDirectories', [generation]))[0];
@@ -45,18 +45,18 @@ function stateOf(db: BackstoryDb, generation: string): GenerationState {
   return state;
 }
 
-async function forgetDeadGenerations(db: BackstoryDb): Promise<void> {
-  const live = new Set((await db.packs.toArray()).map((pack) => pack.generation));
+async function forgetDeadGenerations(db: LookupDb): Promise<void> {
+  const live = new Set((await db.reads.all('packs')).map((pack) => pack.generation));
   for (const generation of states.keys()) if (!live.has(generation)) states.delete(generation);
 }
 
 function loadFull(
-  db: BackstoryDb,
+  db: LookupDb,
   state: GenerationState,
   generation: string,
 ): Promise<MatchIndexRow | undefined> {
-  state.fullLoading ??= db.matchIndexes.get(generation).then(
-    (row) => {
+  state.fullLoading ??= db.reads.many('matchIndexes', [generation]).then(
+    ([row]) => {
       state.full = row;
       if (row) state.buckets.clear();
       return row;
@@ -98,7 +98,7 @@ function fromFullIndex(index: MatchIndexRow, hashes: number[]): FoundRecord[] {
 }
 
 async function fromBuckets(
-  db: BackstoryDb,
+  db: LookupDb,
   state: GenerationState,
   directory: MatchDirectoryRow,
   hashes: number[],
@@ -133,7 +133,7 @@ async function fromBuckets(
  * the hashes are of a page's words, which the directory can rule out without a bucket read.
  */
 async function recordsForHashes(
-  db: BackstoryDb,
+  db: LookupDb,
   generation: string,
   hashes: number[],
   pageKeys: boolean,
@@ -154,12 +154,12 @@ async function recordsForHashes(
 }
 
 /** The generation's entities that have a key with one of these hashes of a page's keys. */
-export const recordsForPageKeys = (db: BackstoryDb, generation: string, hashes: number[]) =>
+export const recordsForPageKeys = (db: LookupDb, generation: string, hashes: number[]) =>
   recordsForHashes(db, generation, hashes, true);
 
 /** Where a pack entity lives: its ordinal and chunk (checked against its record, as hashes collide). */
 export async function locateEntity(
-  db: BackstoryDb,
+  db: LookupDb,
   generation: string,
   entityId: string,
 ): Promise<{ ordinal: number; chunk: number } | undefined> {
@@ -172,7 +172,7 @@ export async function locateEntity(
  * Reads every directory at worker start, before a page asks, in one read for all generations (a
  * leftover of an interrupted import is dropped again when the states are pruned).
  */
-export async function prefetchMatchDirectories(db: BackstoryDb): Promise<void> {
+export async function prefetchMatchDirectories(db: LookupDb): Promise<void> {
   startupRead = db.reads.all('matchDirectories');
   try {
     for (const directory of await startupRead) stateOf(db, directory.generation);
@@ -184,7 +184,7 @@ export async function prefetchMatchDirectories(db: BackstoryDb): Promise<void> {
 }
 
 /** Keeps a just-imported generation's index in memory, so the next page is answered warm. */
-export function rememberFullIndex(db: BackstoryDb, index: MatchIndexRow): void {
+export function rememberFullIndex(db: LookupDb, index: MatchIndexRow): void {
   const state = stateOf(db, index.generation);
   state.full = index;
   state.fullLoading = Promise.resolve(index);

@@ -1,19 +1,16 @@
 import { parseRef } from '../../core/entity-ref';
 import type { PackEntity } from '../../core/pack/schema';
-import type { BackstoryDb } from '../db/database';
+import type { LookupDb } from '../db/row-reader';
 import { CHUNK_SIZE } from './pack-layout';
 import { locateEntity } from './match-index';
 
 /** Reads a pack entity by ref: the match index says which chunk holds it. */
-export async function readPackEntity(
-  db: BackstoryDb,
-  ref: string,
-): Promise<PackEntity | undefined> {
+export async function readPackEntity(db: LookupDb, ref: string): Promise<PackEntity | undefined> {
   const parsed = parseRef(ref);
   if (!parsed || parsed.kind !== 'pack') return undefined;
-  const pack = await db.packs.get(parsed.packId);
+  const [pack] = await db.reads.many('packs', [parsed.packId]);
   const place = pack && (await locateEntity(db, pack.generation, parsed.entityId));
   if (!pack || !place) return undefined;
-  const chunk = await db.entityChunks.get([pack.generation, place.chunk]);
+  const [chunk] = await db.reads.many('entityChunks', [[pack.generation, place.chunk]]);
   return chunk?.entities[place.ordinal % CHUNK_SIZE];
 }

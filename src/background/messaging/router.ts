@@ -2,12 +2,11 @@ import * as v from 'valibot';
 import {
   accessRules,
   CHANNEL,
-  paramSchemas,
   type MessageName,
   type Params,
   type Reply,
   type Result,
-} from '../../core/protocol';
+} from '../../core/protocol/protocol';
 
 /** What the router needs to know about the extension itself, injected so it is testable in Node. */
 export interface ExtensionIdentity {
@@ -30,13 +29,22 @@ export interface RequestContext {
   fromExtensionPage: boolean;
 }
 
-export type Handlers = {
-  [N in MessageName]: (params: Params<N>, context: RequestContext) => Promise<Result<N>>;
+/** Handlers for some of the protocol's messages. */
+export type HandlerSet<M extends MessageName> = {
+  [N in M]: (params: Params<N>, context: RequestContext) => Promise<Result<N>>;
+};
+export type Handlers = HandlerSet<MessageName>;
+
+/** The params schema of each message a router answers. */
+export type SchemaSet<M extends MessageName> = {
+  [N in M]: v.GenericSchema<unknown, Params<N>>;
 };
 
 export class RefusedMessageError extends Error {}
 
-function isOurs(message: unknown): message is { channel: string; name: unknown; params: unknown } {
+export function isOurs(
+  message: unknown,
+): message is { channel: string; name: unknown; params: unknown } {
   return (
     typeof message === 'object' &&
     message !== null &&
@@ -44,7 +52,7 @@ function isOurs(message: unknown): message is { channel: string; name: unknown; 
   );
 }
 
-function hasHandler(handlers: Handlers, name: unknown): name is MessageName {
+function hasHandler<M extends MessageName>(handlers: HandlerSet<M>, name: unknown): name is M {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(handlers, name);
 }
 
@@ -63,8 +71,12 @@ function describeIssues(issues: v.BaseIssue<unknown>[]): string {
  * `browser` namespace only waits for real Promises (a Dexie promise would reply `undefined`).
  * Messages without our channel tag get `undefined` back, which leaves them to other listeners.
  */
-export function createRouter(handlers: Handlers, identity: ExtensionIdentity) {
-  async function route(name: MessageName, params: unknown, sender: SenderInfo): Promise<Reply> {
+export function createRouter<M extends MessageName>(
+  handlers: HandlerSet<M>,
+  schemas: SchemaSet<M>,
+  identity: ExtensionIdentity,
+) {
+  async function route(name: M, params: unknown, sender: SenderInfo): Promise<Reply> {
     if (sender.id !== identity.id) {
       throw new RefusedMessageError(`Refused "${name}": it came from outside Backstory.`);
     }
@@ -75,7 +87,7 @@ export function createRouter(handlers: Handlers, identity: ExtensionIdentity) {
         `Refused "${name}": it changes the knowledge base and is accepted only from Backstory's own pages.`,
       );
     }
-    const parsed = v.safeParse(paramSchemas[name], params);
+    const parsed = v.safeParse(schemas[name], params);
     if (!parsed.success) {
       throw new RefusedMessageError(
         `Refused "${name}": malformed parameters (${describeIssues(parsed.issues)}).`,

@@ -137,3 +137,33 @@ export interface RequestEnvelope<N extends MessageName = MessageName> {
 }
 
 export type Reply<N extends MessageName = MessageName> = { result: Result<N> } | { error: string };
+
+/**
+ * Who may send what. `content` messages may come from our content scripts on any page; `extension`
+ * messages change the knowledge base and are accepted only from the extension's own pages.
+ * recordSightings is the one write a content script may make: it only appends to the reading
+ * history the reader asked for (and is dropped for private windows or when history is off).
+ */
+export type Access = 'content' | 'extension';
+
+export const accessRules: { [N in MessageName]: Access } = {
+  getStatus: 'content',
+  lookupCandidates: 'content',
+  getCard: 'content',
+  recordSightings: 'content',
+  searchEntities: 'extension',
+  getEntity: 'extension',
+  saveEntity: 'extension',
+  deleteEntity: 'extension',
+  restoreEntity: 'extension',
+  listPacks: 'extension',
+  removePack: 'extension',
+  importBegin: 'extension',
+  importChunk: 'extension',
+  importCommit: 'extension',
+  listImports: 'extension',
+  exportPack: 'extension',
+  clearHistory: 'extension',
+  // Opening a tab with our editor changes nothing; the reader still has to press Save there.
+  openEditor: 'content',
+};

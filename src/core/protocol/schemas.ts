@@ -1,11 +1,9 @@
 import * as v from 'valibot';
 import { ENTITY_TYPES } from '../pack/entity-types';
 import { entityInputSchema } from '../pack/schema';
-import { KEY_HASHES_CHARACTERS } from './candidates-wire';
+import { lookupCandidatesSchema } from './lookup-schema';
 import type { MessageName, Params } from './protocol';
 
-// Page-derived input is bounded so that a hostile page cannot make the worker do unbounded work.
-const MAX_KEYS = 50_000;
 /** Import text arrives in chunks below Chrome's message size limit. */
 export const IMPORT_CHUNK_CHARS = 4 * 1024 * 1024;
 
@@ -23,9 +21,7 @@ const none = v.strictObject({});
 /** The schema every incoming message's params must satisfy before a handler sees them. */
 export const paramSchemas: { [N in MessageName]: v.GenericSchema<unknown, Params<N>> } = {
   getStatus: none,
-  lookupCandidates: v.strictObject({
-    hashes: v.pipe(v.string(), v.maxLength(MAX_KEYS * 11), v.regex(KEY_HASHES_CHARACTERS)),
-  }),
+  lookupCandidates: lookupCandidatesSchema,
   getCard: v.strictObject({ id: ref, lang: langCode }),
   recordSightings: v.strictObject({
     ids: v.pipe(v.array(ref), v.maxLength(1000)),
@@ -55,34 +51,4 @@ export const paramSchemas: { [N in MessageName]: v.GenericSchema<unknown, Params
   exportPack: v.strictObject({ scope: v.picklist(['all', 'own']) }),
   clearHistory: none,
   openEditor: v.strictObject({ id: ref }),
-};
-
-/**
- * Who may send what. `content` messages may come from our content scripts on any page; `extension`
- * messages change the knowledge base and are accepted only from the extension's own pages.
- * recordSightings is the one write a content script may make: it only appends to the reading
- * history the reader asked for (and is dropped for private windows or when history is off).
- */
-export type Access = 'content' | 'extension';
-
-export const accessRules: { [N in MessageName]: Access } = {
-  getStatus: 'content',
-  lookupCandidates: 'content',
-  getCard: 'content',
-  recordSightings: 'content',
-  searchEntities: 'extension',
-  getEntity: 'extension',
-  saveEntity: 'extension',
-  deleteEntity: 'extension',
-  restoreEntity: 'extension',
-  listPacks: 'extension',
-  removePack: 'extension',
-  importBegin: 'extension',
-  importChunk: 'extension',
-  importCommit: 'extension',
-  listImports: 'extension',
-  exportPack: 'extension',
-  clearHistory: 'extension',
-  // Opening a tab with our editor changes nothing; the reader still has to press Save there.
-  openEditor: 'content',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNEL } from '../../../src/core/protocol';
+import { CHANNEL, paramSchemas } from '../../../src/core/protocol';
 import {
   createRouter,
   type Handlers,
@@ -32,7 +32,7 @@ function setup() {
       return { removed: true };
     }),
   } as unknown as Handlers;
-  return { state, handlers, route: createRouter(handlers, identity) };
+  return { state, handlers, route: createRouter(handlers, paramSchemas, identity) };
 }
 
 const message = (name: string, params: unknown) => ({ channel: CHANNEL, name, params });
