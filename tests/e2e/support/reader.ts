@@ -300,13 +300,19 @@ export async function parkMouse(page: Page, timeoutMs = 3_000): Promise<boolean>
 
 /**
  * What the page looked like under the pointer, for the message of a hover that opened no card:
- * whether the tab was visible and focused (a hidden tab runs no animation frames) and which
- * element and text were at the point by then.
+ * whether the tab was visible and focused (a hidden tab runs no animation frames), which element
+ * and text were at the point by then, and whether a card element exists and how it is styled.
  */
 export async function describePoint(page: Page, point: Point): Promise<string> {
   return page.evaluate(({ x, y }) => {
     const element = document.elementFromPoint(x, y);
     const text = (element?.textContent ?? '').trim().slice(0, 40);
-    return `page ${document.visibilityState}${document.hasFocus() ? ', focused' : ''}; at the point: <${element?.localName ?? 'nothing'}> "${text}"`;
+    // Whether a card was opened but not shown (hidden, transparent, off screen) or never opened.
+    const card = document.querySelector('backstory-card');
+    const style = card && getComputedStyle(card);
+    const cardState = style
+      ? `card element: visibility ${style.visibility}, opacity ${style.opacity}, transform ${style.transform}`
+      : 'no card element';
+    return `page ${document.visibilityState}${document.hasFocus() ? ', focused' : ''}; at the point: <${element?.localName ?? 'nothing'}> "${text}"; ${cardState}`;
   }, point);
 }
