@@ -49,6 +49,8 @@ export class HoverController {
   private candidate: PageMention | null = null;
   private shown: PageMention | null = null;
   private last = { x: 0, y: 0, t: 0 };
+  /** True while this controller closes the card itself (the card reports the close back). */
+  private closingOwnCard = false;
   /** Where the pointer was last seen in this document; null once it has left. */
   private resting: { x: number; y: number; overCard: boolean } | null = null;
 
@@ -69,8 +71,12 @@ export class HoverController {
     this.reset();
   }
 
-  /** The card was closed from elsewhere (Esc, a click): forget it. */
+  /**
+   * The card was closed from elsewhere (Esc, a click): forget it. A close this controller made
+   * itself reports back here too; the name the pointer moved to meanwhile must still open.
+   */
   reset(): void {
+    if (this.closingOwnCard) return;
     clearTimeout(this.openTimer);
     this.cancelClose();
     this.candidate = null;
@@ -177,7 +183,12 @@ export class HoverController {
     this.closeTimer = window.setTimeout(() => {
       this.closeTimer = 0;
       this.shown = null;
-      this.callbacks.close();
+      this.closingOwnCard = true;
+      try {
+        this.callbacks.close();
+      } finally {
+        this.closingOwnCard = false;
+      }
     }, this.timing().closeDelayMs);
   }
 }

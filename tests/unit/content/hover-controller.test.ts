@@ -25,9 +25,14 @@ function setUp() {
       addEventListener: (type: string, fn: (event: unknown) => void) => listeners.set(type, fn),
     },
   };
+  const close = vi.fn<() => void>();
   const hover = new HoverController(index, () => ({ openDelayMs: OPEN_DELAY, closeDelayMs: 300 }), {
     open,
-    close: vi.fn(),
+    // As in the app: closing the card reports back, like a close by Esc or a click (app.ts).
+    close: () => {
+      close();
+      hover.reset();
+    },
     isOverCard: () => false,
   });
   hover.attach(target as unknown as Window);
@@ -37,7 +42,7 @@ function setUp() {
     listeners.get('pointermove')!({ clientX: x, clientY: 10, timeStamp: now, target: text });
     vi.advanceTimersByTime(20); // one frame
   };
-  return { hover, open, move, setUnder: (m: PageMention | null) => (under = m) };
+  return { hover, open, close, move, setUnder: (m: PageMention | null) => (under = m) };
 }
 
 describe('hovering while the page is rescanned', () => {
@@ -85,5 +90,36 @@ describe('hovering while the page is rescanned', () => {
     hover.recheck();
     vi.advanceTimersByTime(OPEN_DELAY * 2);
     expect(open).not.toHaveBeenCalled();
+  });
+});
+
+describe('moving from one name to the next', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal('window', globalThis);
+    vi.stubGlobal('requestAnimationFrame', (fn: () => void) => setTimeout(fn, 16));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it("opens the next name's card though the first card closes while its intent delay runs", () => {
+    const { open, close, move, setUnder } = setUp();
+    const tsai = mentionOf('p/news/joe-tsai', 0, 8);
+    const alibaba = mentionOf('p/news/alibaba', 20, 27);
+    setUnder(tsai);
+    move(10);
+    vi.advanceTimersByTime(OPEN_DELAY + 20);
+    expect(open).toHaveBeenLastCalledWith(tsai);
+    // Off the first name, and 100 ms later onto the next one, where the pointer rests.
+    setUnder(null);
+    move(60);
+    vi.advanceTimersByTime(80);
+    setUnder(alibaba);
+    move(110);
+    vi.advanceTimersByTime(OPEN_DELAY * 2);
+    expect(close).toHaveBeenCalledTimes(1);
+    expect(open).toHaveBeenLastCalledWith(alibaba);
   });
 });
