@@ -78,6 +78,19 @@ describe('the entity card', () => {
     await page.close();
   });
 
+  it('opens the next name’s card when the pointer moves on to it and rests there', async () => {
+    const page = await openFixture();
+    await pointAt(page, await textPoint(page, '#lead', 'Joe Tsai'));
+    expect((await waitForCard(page)).name).toBe('Joe Tsai');
+    // Along the line to the next name at a hand's pace: it arrives within the first card's close
+    // delay, and the pointer then rests there, as a reader's does.
+    const from = await textPoint(page, '#lead', 'Joe Tsai', false);
+    await glide(page, from, await textPoint(page, '#lead', 'Alibaba', false), 0.4);
+    const next = await waitForCard(page, (card) => /Alibaba/.test(card.name), 3_000);
+    expect(next.name).toMatch(/Alibaba/);
+    await page.close();
+  });
+
   it('opens no card while the pointer sweeps across several names', async () => {
     const page = await openFixture();
     const first = await textPoint(page, '#sweep', 'Baidu');
