@@ -28,10 +28,11 @@ function readerOf(connection: IDBDatabase): RowReader {
 
 /**
  * A second, read-only connection to the knowledge base for a page asking a freshly started worker
- * for candidates (storage.md, "The quick read connection"). Dexie opens its connection only after the whole
- * worker bundle has been evaluated and then spends several milliseconds of not-yet-compiled code
- * checking the schema; this connection is opened by the worker's first statement, so the lookup's
- * reads go out while the rest of the worker starts.
+ * for candidates (storage.md, "The quick read connection"). Dexie lives in the knowledge base's
+ * script, which such a worker does not load before it answers (architecture.md, "Two worker
+ * scripts"), and once open it spends several milliseconds of not-yet-compiled code checking the
+ * schema; this connection is opened by the worker's first statement, so the lookup's reads go out
+ * while the rest of the worker starts.
  *
  * It never creates, upgrades or writes anything: schema and data are Dexie's. It resolves to
  * undefined when the database is missing or at another version than the code's (Dexie is about to

@@ -45,17 +45,18 @@ function setUp() {
   return { hover, open, close, move, setUnder: (m: PageMention | null) => (under = m) };
 }
 
-describe('hovering while the page is rescanned', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.stubGlobal('window', globalThis);
-    vi.stubGlobal('requestAnimationFrame', (fn: () => void) => setTimeout(fn, 16));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
+// Fake timers, with one animation frame every 16 ms.
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.stubGlobal('window', globalThis);
+  vi.stubGlobal('requestAnimationFrame', (fn: () => void) => setTimeout(fn, 16));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
+describe('hovering while the page is rescanned', () => {
   it('opens the card of a name underlined under a resting pointer', () => {
     const { hover, open, move, setUnder } = setUp();
     move(100);
@@ -94,16 +95,6 @@ describe('hovering while the page is rescanned', () => {
 });
 
 describe('moving from one name to the next', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.stubGlobal('window', globalThis);
-    vi.stubGlobal('requestAnimationFrame', (fn: () => void) => setTimeout(fn, 16));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
-
   it("opens the next name's card though the first card closes while its intent delay runs", () => {
     const { open, close, move, setUnder } = setUp();
     const tsai = mentionOf('p/news/joe-tsai', 0, 8);
