@@ -1,6 +1,6 @@
 import { packRef } from '../../core/entity-ref';
 import type { EntitySummary } from '../../core/protocol';
-import type { SearchIndex, SearchRank } from './search-index';
+import { idAt, nameAt, typeAt, type SearchIndex, type SearchRank } from './search-index';
 
 /** Hits of one rank from one source, in the order found. */
 type Segment =
@@ -10,9 +10,9 @@ type Segment =
 
 function summaryAt(index: SearchIndex, packId: string, ordinal: number): EntitySummary {
   return {
-    id: packRef(packId, index.ids[ordinal]!),
-    name: index.names[ordinal]!,
-    type: index.types[ordinal]!,
+    id: packRef(packId, idAt(index, ordinal)),
+    name: nameAt(index, ordinal),
+    type: typeAt(index, ordinal),
     packId,
     edited: false,
   };

@@ -5,7 +5,7 @@ import type { EditRow } from '../db/rows';
 import { searchHaystack } from './pack-layout';
 import { resolveEntity } from './resolve-entity';
 import { RankedHits } from './ranked-hits';
-import { scanEntities, searchIndex, type SearchRank } from './search-index';
+import { idAt, scanEntities, searchIndex, typeAt, type SearchRank } from './search-index';
 
 /** The rank of an own or edited entity, as `scanEntities` reads it for a pack's entities. */
 function rankOf(name: string, query: string): SearchRank {
@@ -63,8 +63,8 @@ export async function searchEntities(
       const editedIds = editedIdsOf(pack.id, edits);
       const byRank = hits.packOrdinals(index, pack.id);
       scanEntities(index, needle, (ordinal, rank) => {
-        if (query.type && index.types[ordinal] !== query.type) return;
-        if (editedIds.size > 0 && editedIds.has(index.ids[ordinal]!)) return;
+        if (query.type && typeAt(index, ordinal) !== query.type) return;
+        if (editedIds.size > 0 && editedIds.has(idAt(index, ordinal))) return;
         byRank[rank].push(ordinal);
       });
       await considerEdited(

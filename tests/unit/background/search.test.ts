@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importPack } from '../../../src/background/kb/import-pack';
-import { searchHaystack } from '../../../src/background/kb/pack-layout';
+import { CHUNK_SIZE, searchHaystack } from '../../../src/background/kb/pack-layout';
 import { searchEntities } from '../../../src/background/kb/search';
 import type { PackEntity } from '../../../src/core/pack/schema';
 import { entity, freshDb, pack } from '../support/kb';
@@ -74,5 +74,26 @@ describe('popup search ranking', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('finds entities on both sides of a chunk boundary, in pack order and rank', async () => {
+    // Three chunks; the query is in the last entity of one chunk and the first of the next.
+    const count = CHUNK_SIZE * 2 + 10;
+    const entities = Array.from({ length: count }, (_, i) => entity(`e${i}`, `Entity ${i}`));
+    for (const i of [CHUNK_SIZE - 1, CHUNK_SIZE, CHUNK_SIZE * 2 - 1, CHUNK_SIZE * 2, count - 1])
+      entities[i] = entity(`e${i}`, i === CHUNK_SIZE * 2 ? 'Mira Labs' : `Entity ${i}`, {
+        summary: { en: `Works with Mira on chips (${i}).` },
+      });
+    const db = freshDb();
+    await importPack(db, pack('big', entities), 'test');
+    const result = await searchEntities(db, { query: 'mira', offset: 0, limit: 10 });
+    expect(names(result)).toEqual([
+      'Mira Labs',
+      `Entity ${CHUNK_SIZE - 1}`,
+      `Entity ${CHUNK_SIZE}`,
+      `Entity ${CHUNK_SIZE * 2 - 1}`,
+      `Entity ${count - 1}`,
+    ]);
+    expect((await searchEntities(db, { query: '', offset: 0, limit: 1 })).total).toBe(count);
   });
 });
