@@ -5,8 +5,9 @@ import { build, type Plugin, type Rolldown } from 'vite';
  * declares them in the built manifest. Why: a page's first candidate lookup usually wakes a
  * stopped worker, and the worker cannot answer before its script is compiled and evaluated.
  * Chromium starts a classic service worker script measurably faster than the same code as a module
- * graph (about 15 ms less per cold lookup here), and parses all of it first (~0.1 ms per KB), so
- * the worker is two scripts (architecture.md, "Two worker scripts"):
+ * graph (about 15 ms less per cold lookup here), and parses all of it before it dispatches the
+ * event that woke the worker, so the worker is two scripts (architecture.md, "Two worker
+ * scripts"):
  * - the first script answers candidate lookups; it must not contain Dexie, the build fails if it
  *   does;
  * - the knowledge base's script is loaded on first need; it reads the first script's match index

@@ -1,3 +1,11 @@
+/*
+ * The worker's first script: wiring, and the one message a stopped worker is woken for most, a
+ * page's candidate lookup, which it answers through the quick read connection alone. Everything
+ * else is in the knowledge base's script (kb-main.ts), loaded on its first use: Chromium parses a
+ * worker's whole script before it dispatches the event that woke it, and Dexie and the pack schema
+ * were most of it (architecture.md, "Two worker scripts").
+ */
+
 // First import: opens the quick read connection before the rest of the script is evaluated.
 import { earlyConnection } from './db/early-connection';
 import browser from 'webextension-polyfill';
@@ -8,14 +16,6 @@ import { prefetchMatchDirectories } from './kb/match-index';
 import { keepKbScriptAtInstall, kbLoader } from './kb-loader';
 import { createRouter, isOurs, type SenderInfo } from './messaging/router';
 import { listenToUiEntryPoints } from './ui-entry-points';
-
-/**
- * The worker's first script: wiring, and the one message a stopped worker is woken for most, a
- * page's candidate lookup, which it answers through the quick read connection alone. Everything
- * else is in the knowledge base's script (kb-main.ts), loaded on its first use: Chromium parses a
- * worker's whole script before it dispatches the first event, ~0.1 ms per KB here, and Dexie and
- * the pack schema are most of it (architecture.md, "Two worker scripts").
- */
 
 /** The knowledge base's script reads this script's match index rather than its own copy. */
 export * as matchIndex from './kb/match-index';
