@@ -5,7 +5,8 @@ import type { EditRow } from '../db/rows';
 import { searchHaystack } from './pack-layout';
 import { resolveEntity } from './resolve-entity';
 import { RankedHits } from './ranked-hits';
-import { idAt, scanEntities, searchIndex, typeAt, type SearchRank } from './search-index';
+import { locateEntity } from './match-index';
+import { scanEntities, searchIndex, typeAt, type SearchRank } from './search-index';
 
 /** The rank of an own or edited entity, as `scanEntities` reads it for a pack's entities. */
 function rankOf(name: string, query: string): SearchRank {
@@ -23,6 +24,15 @@ function editedIdsOf(packId: string, edits: Map<string, EditRow>): Set<string> {
       .filter((ref) => ref.startsWith(prefix))
       .map((ref) => ref.slice(prefix.length)),
   );
+}
+
+/**
+ * Where the edited entities are in the generation, found through the match index once per query:
+ * testing each hit's id instead would cut a string out of the packed ids for every hit.
+ */
+async function ordinalsOf(db: BackstoryDb, generation: string, ids: Set<string>) {
+  const places = await Promise.all([...ids].map((id) => locateEntity(db, generation, id)));
+  return new Set(places.flatMap((place) => (place ? [place.ordinal] : [])));
 }
 
 /**
@@ -61,10 +71,11 @@ export async function searchEntities(
       if (query.source && query.source !== pack.id) continue;
       const index = await searchIndex(db, pack.generation);
       const editedIds = editedIdsOf(pack.id, edits);
+      const edited = await ordinalsOf(db, pack.generation, editedIds);
       const byRank = hits.packOrdinals(index, pack.id);
       scanEntities(index, needle, (ordinal, rank) => {
         if (query.type && typeAt(index, ordinal) !== query.type) return;
-        if (editedIds.size > 0 && editedIds.has(idAt(index, ordinal))) return;
+        if (edited.size > 0 && edited.has(ordinal)) return;
         byRank[rank].push(ordinal);
       });
       await considerEdited(
