@@ -8,6 +8,8 @@ import { DB_NAME } from './db/schema-version';
 import { createHandlers } from './handlers';
 import { collectOrphans } from './kb/import-pack';
 import { failInterruptedJobs } from './kb/import-jobs';
+import { dropDeadMirrorsAtStartUp, mirrorLiveGenerations } from './kb/mirror-upkeep';
+import { keepWorkerAlive } from './keep-alive';
 import { ensureSeed, SEED_PATH } from './kb/seed';
 import { createRouter, type SenderInfo } from './messaging/router';
 import { openEditorTab } from './ui-entry-points';
@@ -29,7 +31,7 @@ export interface KbApi {
 export function startKb(quick: Promise<RowReader | undefined>): KbApi {
   // Everything here must survive the worker being stopped at any moment: state lives in
   // IndexedDB and storage.local, never only in this module's memory.
-  const db = new BackstoryDb(DB_NAME, quick);
+  const db = new BackstoryDb(DB_NAME, quick, browser.storage.local);
 
   async function loadSeedText(): Promise<string> {
     const response = await fetch(browser.runtime.getURL(SEED_PATH));
@@ -50,6 +52,19 @@ export function startKb(quick: Promise<RowReader | undefined>): KbApi {
     );
     // Pages that asked for candidates before the seed was in ask again.
     if (seed === 'installed' || seed === 'upgraded') broadcastKbChanged();
+    await dropDeadMirrorsAtStartUp(db).catch((error: unknown) =>
+      console.warn('Backstory could not tidy the cold-start mirror', error),
+    );
+    // Not waited for: a large pack's mirror takes a few seconds, and lookups do not need it.
+    const release = keepWorkerAlive();
+    void mirrorLiveGenerations(db)
+      .catch((error: unknown) =>
+        console.warn(
+          'Backstory could not write the cold-start mirror; lookups read IndexedDB',
+          error,
+        ),
+      )
+      .finally(release);
   }
 
   let startingUp: Promise<void> | undefined;

@@ -56,6 +56,48 @@ describe('the built extension in Chromium', () => {
     await popup.close();
   });
 
+  // The cold-start mirror of the match buckets (kb/cold-mirror.ts) is a copy: with it, without it,
+  // and after start-up has written it again, a restarted worker annotates the same names.
+  it('annotates a page after a stop with or without the cold-start mirror, and rebuilds it', async () => {
+    const popup = await openPopup(session);
+    const mirrorKeys = () =>
+      popup.evaluate(async () => {
+        const all = await (
+          globalThis as unknown as {
+            chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome.storage.local.get(null);
+        return Object.keys(all).filter((key) => key.startsWith('cold:'));
+      });
+    const annotatedAfterStop = async () => {
+      await stopServiceWorkers(popup);
+      const page = await session.context.newPage();
+      await page.goto(server.url('roundtrip.html'));
+      await expect.poll(() => highlightedTexts(page), { timeout: 10_000 }).toEqual(['Alibaba']);
+      await page.close();
+    };
+    await expect.poll(mirrorKeys, { timeout: 10_000 }).not.toEqual([]);
+    await annotatedAfterStop();
+
+    const removed = await mirrorKeys();
+    await popup.evaluate(
+      (keys) =>
+        (
+          globalThis as unknown as {
+            chrome: { storage: { local: { remove(k: string[]): Promise<void> } } };
+          }
+        ).chrome.storage.local.remove(keys),
+      removed,
+    );
+    await annotatedAfterStop();
+    // Start-up (here woken by the popup's status request) writes the lost mirror again.
+    expect(await call(popup, 'getStatus', {})).toMatchObject({ packs: 1 });
+    await expect
+      .poll(async () => (await mirrorKeys()).sort(), { timeout: 10_000 })
+      .toEqual(removed.sort());
+    await popup.close();
+  });
+
   it('exposes nothing to web pages: no web-accessible resource can be fetched', async () => {
     const page = await session.context.newPage();
     await page.goto(server.url('roundtrip.html'));

@@ -11,6 +11,7 @@ import type {
   SearchChunkRow,
   UserEntityRow,
 } from './rows';
+import type { KeyValueArea } from '../kb/cold-mirror';
 import { dexieReader, preferReader, type RowReader } from './row-reader';
 import { DB_NAME } from './schema-version';
 import { rebuildGenerationIndexes } from './upgrade-v2';
@@ -38,9 +39,12 @@ export class BackstoryDb extends Dexie {
   importJobs!: EntityTable<ImportJobRow, 'id'>;
   /** Reads of a candidate lookup: through `quick` (quick-connection.ts) when given, else Dexie. */
   readonly reads: RowReader;
+  /** Where imports write the cold-start mirror of their match buckets (cold-mirror.ts), if anywhere. */
+  readonly coldMirror?: KeyValueArea;
 
-  constructor(name = DB_NAME, quick?: Promise<RowReader | undefined>) {
+  constructor(name = DB_NAME, quick?: Promise<RowReader | undefined>, coldMirror?: KeyValueArea) {
     super(name);
+    if (coldMirror) this.coldMirror = coldMirror;
     this.reads = quick ? preferReader(quick, dexieReader(this)) : dexieReader(this);
     // Version 1: candidate lookup through hash buckets of match keys and a key filter.
     this.version(1).stores({

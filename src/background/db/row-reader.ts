@@ -7,6 +7,7 @@ import type {
   PackRow,
   UserEntityRow,
 } from './rows';
+import type { KeyValueArea } from '../kb/cold-mirror';
 
 /** The stores a candidate lookup (and reading a pack entity) reads, with their row types. */
 export interface LookupRows {
@@ -36,6 +37,8 @@ export interface RowReader {
  */
 export interface LookupDb {
   readonly reads: RowReader;
+  /** The cold-start mirror of the match buckets in `storage.local`, where there is one. */
+  readonly coldMirror?: KeyValueArea;
 }
 
 /** Something with Dexie's table access, for reading by store name. */

@@ -39,6 +39,8 @@ export function mayContain(directory: MatchDirectoryRow, hash: number): boolean 
 export interface ColdIndex {
   directory: MatchDirectoryRow;
   buckets: MatchBucketRow[];
+  /** The buckets without their id entries: what a page's keys can hit (the mirror's content). */
+  pageBuckets: MatchBucketRow[];
 }
 
 /**
@@ -72,6 +74,7 @@ export function buildColdIndex(index: MatchIndexRow): ColdIndex {
   const starts = new Uint32Array((1 << bucketBits) + 1);
   const fingerprints: number[] = [];
   const buckets: MatchBucketRow[] = [];
+  const pageBuckets: MatchBucketRow[] = [];
   // The hashes are sorted, so each bucket is one contiguous run of them.
   let entry = 0;
   for (let bucket = 0; bucket < 1 << bucketBits; bucket++) {
@@ -82,18 +85,29 @@ export function buildColdIndex(index: MatchIndexRow): ColdIndex {
       entry++;
     }
     if (entry === first) continue;
-    const bucketOrdinals = ordinals.slice(first, entry);
-    buckets.push({
+    const row: MatchBucketRow = {
       generation,
       bucket,
       hashes: hashes.slice(first, entry),
-      ordinals: bucketOrdinals,
-      records: Array.from(bucketOrdinals, (ordinal) => recordText(index, ordinal)),
-    });
+      ordinals: ordinals.slice(first, entry),
+      records: Array.from(ordinals.subarray(first, entry), (ordinal) => recordText(index, ordinal)),
+    };
+    buckets.push(row);
+    const page = row.hashes.map((_, i) => (isId[first + i] ? 0 : 1));
+    if (page.every(Boolean)) pageBuckets.push(row);
+    else if (page.some(Boolean))
+      pageBuckets.push({
+        generation,
+        bucket,
+        hashes: row.hashes.filter((_, i) => page[i] === 1),
+        ordinals: row.ordinals.filter((_, i) => page[i] === 1),
+        records: row.records.filter((_, i) => page[i] === 1),
+      });
   }
   starts[1 << bucketBits] = fingerprints.length;
   return {
     directory: { generation, bucketBits, starts, fingerprints: Uint16Array.from(fingerprints) },
     buckets,
+    pageBuckets,
   };
 }

@@ -1,7 +1,8 @@
 import type { Pack } from '../../core/pack/schema';
 import type { BackstoryDb } from '../db/database';
 import type { PackRow } from '../db/rows';
-import { buildColdIndex } from './cold-index';
+import { buildColdIndex, type ColdIndex } from './cold-index';
+import { dropMirror, writeMirror } from './cold-mirror';
 import { rememberFullIndex } from './match-index';
 import { layoutPack } from './pack-layout';
 
@@ -43,6 +44,7 @@ export async function importPack(
   batched(coldIndex.buckets, (rows) => db.matchBuckets.bulkAdd(rows));
   writes.push(() => db.matchDirectories.add(coldIndex.directory));
   writes.push(() => db.matchIndexes.add(layout.matchIndex));
+  writes.push(() => mirror(db, coldIndex));
 
   const row: PackRow = {
     id: pack.id,
@@ -54,6 +56,7 @@ export async function importPack(
     entityCount: pack.entities.length,
     chunkCount: layout.chunks.length,
   };
+  let previousGeneration: string | undefined;
   try {
     for (let i = 0; i < writes.length; i++) {
       await writes[i]!();
@@ -64,6 +67,7 @@ export async function importPack(
     }
     await db.transaction('rw', [db.packs, db.importJobs, ...db.generationTables()], async () => {
       const previous = await db.packs.get(pack.id);
+      previousGeneration = previous?.generation;
       await db.packs.put(row);
       if (previous) await deleteGeneration(db, previous.generation);
       if (jobId) {
@@ -78,11 +82,27 @@ export async function importPack(
     });
   } catch (error) {
     await deleteGeneration(db, generation).catch(() => {});
+    if (db.coldMirror) await dropMirror(db.coldMirror, generation).catch(() => {});
     throw error;
   }
   rememberFullIndex(db, layout.matchIndex);
+  if (previousGeneration && db.coldMirror)
+    await dropMirror(db.coldMirror, previousGeneration).catch(() => {});
   onProgress({ done: pack.entities.length, total: pack.entities.length });
   return row;
+}
+
+/**
+ * Writes the generation's cold-start mirror before the import commits. The mirror only saves time,
+ * so a failure to write it (a full disk) does not fail the import: lookups then read IndexedDB.
+ */
+async function mirror(db: BackstoryDb, cold: ColdIndex): Promise<void> {
+  if (!db.coldMirror) return;
+  try {
+    await writeMirror(db.coldMirror, cold);
+  } catch (error) {
+    console.warn('Backstory could not write the cold-start mirror; lookups read IndexedDB', error);
+  }
 }
 
 export async function deleteGeneration(db: BackstoryDb, generation: string): Promise<void> {

@@ -2,6 +2,7 @@ import { fnv1a } from '../../core/hash';
 import type { MatchBucketRow, MatchDirectoryRow, MatchIndexRow, MatchRecord } from '../db/rows';
 import type { LookupDb } from '../db/row-reader';
 import { bucketOf, mayContain } from './cold-index';
+import { readMirrorBuckets, type KeyValueArea, type MirrorBucket } from './cold-mirror';
 import { CHUNK_SIZE, decodeRecord, idKey, recordText } from './pack-layout';
 
 /**
@@ -14,6 +15,10 @@ interface GenerationState {
   directory: Promise<MatchDirectoryRow | undefined>;
   /** Buckets read so far (undefined: the bucket has no row). Dropped once the full index is in. */
   buckets: Map<number, MatchBucketRow | undefined>;
+  /** Buckets read from the mirror so far: page keys only, no id entries (cold-mirror.ts). */
+  pageBuckets: Map<number, MirrorBucket | undefined>;
+  /** The mirror could not answer once (incomplete, malformed): IndexedDB answers from then on. */
+  mirrorFailed?: boolean;
   full?: MatchIndexRow;
   fullLoading?: Promise<MatchIndexRow | undefined>;
 }
@@ -38,7 +43,7 @@ function stateOf(db: LookupDb, generation: string): GenerationState {
           readOne,
         )
       : readOne();
-    state = { directory, buckets: new Map() };
+    state = { directory, buckets: new Map(), pageBuckets: new Map() };
     states.set(generation, state);
     if (states.size > 8) void forgetDeadGenerations(db);
   }
@@ -58,7 +63,10 @@ function loadFull(
   state.fullLoading ??= db.reads.many('matchIndexes', [generation]).then(
     ([row]) => {
       state.full = row;
-      if (row) state.buckets.clear();
+      if (row) {
+        state.buckets.clear();
+        state.pageBuckets.clear();
+      }
       return row;
     },
     (error: unknown) => {
@@ -97,6 +105,24 @@ function fromFullIndex(index: MatchIndexRow, hashes: number[]): FoundRecord[] {
   return [...found.values()];
 }
 
+/** The records of the entities with these hashes in these buckets (`rowOf` gives a hash's bucket). */
+function collect(
+  hashes: number[],
+  rowOf: (hash: number) => Pick<MirrorBucket, 'hashes' | 'ordinals' | 'records'> | undefined,
+): FoundRecord[] {
+  const found = new Map<number, FoundRecord>();
+  for (const hash of hashes) {
+    const row = rowOf(hash);
+    if (!row) continue;
+    for (let i = 0; i < row.hashes.length; i++) {
+      const ordinal = row.ordinals[i]!;
+      if (row.hashes[i] !== hash || found.has(ordinal)) continue;
+      found.set(ordinal, { ordinal, record: decodeRecord(row.records[i]!) });
+    }
+  }
+  return [...found.values()];
+}
+
 async function fromBuckets(
   db: LookupDb,
   state: GenerationState,
@@ -114,17 +140,34 @@ async function fromBuckets(
     );
     missing.forEach((bucket, i) => state.buckets.set(bucket, rows[i]));
   }
-  const found = new Map<number, FoundRecord>();
-  for (const hash of hashes) {
-    const row = state.buckets.get(bucketOfHash(hash));
-    if (!row) continue;
-    for (let i = 0; i < row.hashes.length; i++) {
-      const ordinal = row.ordinals[i]!;
-      if (row.hashes[i] !== hash || found.has(ordinal)) continue;
-      found.set(ordinal, { ordinal, record: decodeRecord(row.records[i]!) });
+  return collect(hashes, (hash) => state.buckets.get(bucketOfHash(hash)));
+}
+
+/** Like `fromBuckets`, from the mirror in one read; undefined when the mirror cannot answer. */
+async function fromMirror(
+  mirror: KeyValueArea,
+  state: GenerationState,
+  directory: MatchDirectoryRow,
+  hashes: number[],
+): Promise<FoundRecord[] | undefined> {
+  const bucketOfHash = (hash: number) => bucketOf(hash, directory.bucketBits);
+  const missing = [...new Set(hashes.map(bucketOfHash))].filter(
+    (bucket) => !state.pageBuckets.has(bucket),
+  );
+  if (missing.length > 0) {
+    const rows = await readMirrorBuckets(
+      mirror,
+      directory.generation,
+      directory.bucketBits,
+      missing,
+    );
+    if (!rows) {
+      state.mirrorFailed = true;
+      return undefined;
     }
+    for (const [bucket, row] of rows) state.pageBuckets.set(bucket, row);
   }
-  return [...found.values()];
+  return collect(hashes, (hash) => state.pageBuckets.get(bucketOfHash(hash)));
 }
 
 /**
@@ -146,7 +189,12 @@ async function recordsForHashes(
     return full ? fromFullIndex(full, hashes) : [];
   }
   const wanted = pageKeys ? hashes.filter((hash) => mayContain(directory, hash)) : hashes;
-  const found = await fromBuckets(db, state, directory, wanted);
+  // The mirror has the page keys only; an entity's id (for its card) is looked up in IndexedDB.
+  const mirrored =
+    pageKeys && db.coldMirror && !state.mirrorFailed
+      ? await fromMirror(db.coldMirror, state, directory, wanted)
+      : undefined;
+  const found = mirrored ?? (await fromBuckets(db, state, directory, wanted));
   // After the reply has gone out, so the large read never delays a page that is waiting.
   // A failed background load is harmless: lookups keep using the buckets.
   if (!state.fullLoading) setTimeout(() => loadFull(db, state, generation).catch(() => {}), 0);

@@ -1,4 +1,5 @@
 import { BackstoryDb } from '../../../src/background/db/database';
+import type { KeyValueArea } from '../../../src/background/kb/cold-mirror';
 import { lookupCandidates } from '../../../src/background/kb/lookup-candidates';
 import { fnv1a } from '../../../src/core/hash';
 import type { Pack, PackEntity } from '../../../src/core/pack/schema';
@@ -6,9 +7,27 @@ import type { Pack, PackEntity } from '../../../src/core/pack/schema';
 let counter = 0;
 
 /** A fresh, empty database with its own name (fake-indexeddb keeps databases per process). */
-export function freshDb(): BackstoryDb {
+export function freshDb(coldMirror?: KeyValueArea): BackstoryDb {
   counter += 1;
-  return new BackstoryDb(`backstory-test-${counter}-${Math.random().toString(36).slice(2)}`);
+  const name = `backstory-test-${counter}-${Math.random().toString(36).slice(2)}`;
+  return new BackstoryDb(name, undefined, coldMirror);
+}
+
+/** `storage.local` as the mirror uses it: values go through JSON, as the browser stores them. */
+export function memoryArea(): KeyValueArea & { items: Map<string, unknown> } {
+  const items = new Map<string, unknown>();
+  return {
+    items,
+    get: async (keys) =>
+      Object.fromEntries(keys.filter((key) => items.has(key)).map((key) => [key, items.get(key)])),
+    set: async (values) => {
+      for (const [key, value] of Object.entries(values))
+        items.set(key, JSON.parse(JSON.stringify(value)));
+    },
+    remove: async (keys) => {
+      for (const key of keys) items.delete(key);
+    },
+  };
 }
 
 export function entity(id: string, name: string, extra: Partial<PackEntity> = {}): PackEntity {
