@@ -29,6 +29,8 @@ const lookupDb: LookupDb = {
     earlyConnection,
     deferredReader(() => dexieReader(kb().db)),
   ),
+  // The match buckets' copy in storage.local: one read for all hit buckets (kb/cold-mirror.ts).
+  coldMirror: browser.storage.local,
 };
 
 // Almost every wake-up is a page asking for candidates: read the match directories at once.

@@ -41,16 +41,24 @@ interface Marker {
 }
 type Registry = Record<string, number>;
 
-const isNumbers = (value: unknown): value is number[] =>
-  Array.isArray(value) && value.every((item) => typeof item === 'number');
+// A bucket is stored as one string: hashes, ordinals and records, separated by U+0000, which a
+// record never contains (pack-layout.ts cleans it out). One string per key is converted to and
+// from the browser's storage format much faster than arrays of numbers.
+const SEPARATOR = '\u0000';
 
-function decodeBucket(bucket: number, value: unknown): MirrorBucket | undefined {
-  if (!Array.isArray(value) || value.length !== 3) return undefined;
-  const [hashes, ordinals, records] = value as unknown[];
-  if (!isNumbers(hashes) || !isNumbers(ordinals) || !Array.isArray(records)) return undefined;
+export const encodeBucket = ({ hashes, ordinals, records }: MirrorBucket): string =>
+  [Array.from(hashes).join(','), Array.from(ordinals).join(','), ...records].join(SEPARATOR);
+
+const NUMBER_LIST = /^\d+(,\d+)*$/;
+
+export function decodeBucket(bucket: number, value: unknown): MirrorBucket | undefined {
+  if (typeof value !== 'string') return undefined;
+  const [hashText = '', ordinalText = '', ...records] = value.split(SEPARATOR);
+  if (!NUMBER_LIST.test(hashText) || !NUMBER_LIST.test(ordinalText)) return undefined;
+  const hashes = hashText.split(',').map(Number);
+  const ordinals = ordinalText.split(',').map(Number);
   if (ordinals.length !== hashes.length || records.length !== hashes.length) return undefined;
-  if (!records.every((record) => typeof record === 'string')) return undefined;
-  return { bucket, hashes, ordinals, records: records as string[] };
+  return { bucket, hashes, ordinals, records };
 }
 
 /**
@@ -119,16 +127,15 @@ export const writeMirror = (area: KeyValueArea, cold: ColdIndex): Promise<void> 
       registry[generation] = bucketBits;
     });
     try {
+      const writes: Array<Promise<void>> = [];
       for (let i = 0; i < cold.pageBuckets.length; i += KEYS_PER_WRITE) {
-        const items: Record<string, unknown> = {};
+        const items: Record<string, string> = {};
         for (const row of cold.pageBuckets.slice(i, i + KEYS_PER_WRITE))
-          items[bucketKey(generation, row.bucket)] = [
-            Array.from(row.hashes),
-            Array.from(row.ordinals),
-            row.records,
-          ];
-        await area.set(items);
+          items[bucketKey(generation, row.bucket)] = encodeBucket(row);
+        // Not one after another: the next batch is prepared while the browser stores this one.
+        writes.push(area.set(items));
       }
+      await Promise.all(writes);
       await area.set({ [markerKey(generation)]: { format: FORMAT, bucketBits } satisfies Marker });
     } catch (error) {
       await removeMirror(area, generation).catch(() => {});

@@ -44,7 +44,6 @@ export async function importPack(
   batched(coldIndex.buckets, (rows) => db.matchBuckets.bulkAdd(rows));
   writes.push(() => db.matchDirectories.add(coldIndex.directory));
   writes.push(() => db.matchIndexes.add(layout.matchIndex));
-  writes.push(() => mirror(db, coldIndex));
 
   const row: PackRow = {
     id: pack.id,
@@ -57,6 +56,8 @@ export async function importPack(
     chunkCount: layout.chunks.length,
   };
   let previousGeneration: string | undefined;
+  // The mirror goes to another store than the rows, so both are written at the same time.
+  const mirrored = mirror(db, coldIndex);
   try {
     for (let i = 0; i < writes.length; i++) {
       await writes[i]!();
@@ -65,6 +66,7 @@ export async function importPack(
         total: pack.entities.length,
       });
     }
+    await mirrored;
     await db.transaction('rw', [db.packs, db.importJobs, ...db.generationTables()], async () => {
       const previous = await db.packs.get(pack.id);
       previousGeneration = previous?.generation;
@@ -81,6 +83,7 @@ export async function importPack(
       }
     });
   } catch (error) {
+    await mirrored;
     await deleteGeneration(db, generation).catch(() => {});
     if (db.coldMirror) await dropMirror(db.coldMirror, generation).catch(() => {});
     throw error;

@@ -69,8 +69,13 @@ describe('the cold-start mirror in storage.local', () => {
     const db = freshDb(area);
     const installed = await importPack(db, pack('gen', entities), 'test');
     const reference = await referenceAnswer();
-    for (const key of mirrorKeys(area, installed.generation).filter((k) => k.split(':').length > 2))
-      area.items.set(key, ['not', 'a', 'bucket']);
+    const bucketKeys = mirrorKeys(area, installed.generation).filter(
+      (k) => k.split(':').length > 2,
+    );
+    // Values of another shape, and strings whose parts do not fit together.
+    bucketKeys.forEach((key, i) =>
+      area.items.set(key, i % 2 ? ['not', 'a', 'bucket'] : '1,2\u00003\u0000record'),
+    );
     expect(await coldAnswer(db)).toEqual(reference);
     vi.spyOn(area, 'get').mockRejectedValue(new Error('storage is gone'));
     expect(await coldAnswer(db)).toEqual(reference);
@@ -124,7 +129,7 @@ describe('the cold-start mirror in storage.local', () => {
       'gen@cut-off': 2,
     });
     area.items.set('cold:gen@cut-off', { format: 1, bucketBits: 2 });
-    area.items.set('cold:gen@cut-off:3', [[1], [0], ['x']]);
+    area.items.set('cold:gen@cut-off:3', '1\u00000\u0000x');
     for (const key of mirrorKeys(area, installed.generation)) area.items.delete(key);
 
     await dropDeadMirrorsAtStartUp(db);
