@@ -79,6 +79,32 @@ describe('the built extension in Chromium', () => {
     await expect.poll(mirrorKeys, { timeout: 10_000 }).not.toEqual([]);
     await annotatedAfterStop();
 
+    // With IndexedDB's bucket rows set aside, only the mirror can answer a restarted worker.
+    const moveBuckets = (direction: 'aside' | 'back') =>
+      popup.evaluate(async (direction) => {
+        const store = globalThis as unknown as { asideRows?: unknown[] };
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('backstory');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const tx = db.transaction('matchBuckets', 'readwrite');
+        const buckets = tx.objectStore('matchBuckets');
+        if (direction === 'aside') {
+          buckets.getAll().onsuccess = (event) => {
+            store.asideRows = (event.target as IDBRequest<unknown[]>).result;
+            buckets.clear();
+          };
+        } else {
+          for (const row of store.asideRows ?? []) buckets.put(row);
+        }
+        await new Promise((resolve) => (tx.oncomplete = resolve));
+        db.close();
+      }, direction);
+    await moveBuckets('aside');
+    await annotatedAfterStop();
+    await moveBuckets('back');
+
     const removed = await mirrorKeys();
     await popup.evaluate(
       (keys) =>
