@@ -66,6 +66,10 @@ export function migrateSettings(stored: {
     // it, or the fields only that version knows would be lost when the reader updates again.
     return { version: from, settings, changed: false };
   }
-  const changed = stored.version !== SETTINGS_VERSION || !sameJson(stored.settings, settings);
+  // A fresh install has nothing to store: the defaults are what an absent value reads as. Writing
+  // them from every context that reads settings (worker, popup, each page) could land after, and
+  // undo, the reader's first change.
+  const changed =
+    raw !== null && (stored.version !== SETTINGS_VERSION || !sameJson(stored.settings, settings));
   return { version: SETTINGS_VERSION, settings, changed };
 }

@@ -194,11 +194,11 @@ describe('settings migrations', () => {
     expect(settings).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('start a fresh install at the defaults and ask for them to be stored', () => {
+  it('start a fresh install at the defaults without asking to store them', () => {
     expect(migrateSettings({})).toEqual({
       version: SETTINGS_VERSION,
       settings: DEFAULT_SETTINGS,
-      changed: true,
+      changed: false,
     });
   });
 
