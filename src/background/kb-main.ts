@@ -52,12 +52,13 @@ export function startKb(quick: Promise<RowReader | undefined>): KbApi {
     );
     // Pages that asked for candidates before the seed was in ask again.
     if (seed === 'installed' || seed === 'upgraded') broadcastKbChanged();
-    await dropDeadMirrorsAtStartUp(db).catch((error: unknown) =>
+    const live = (await db.packs.toArray()).map((pack) => pack.generation);
+    await dropDeadMirrorsAtStartUp(db, live).catch((error: unknown) =>
       console.warn('Backstory could not tidy the cold-start mirror', error),
     );
     // Not waited for: a large pack's mirror takes a few seconds, and lookups do not need it.
     const release = keepWorkerAlive();
-    void mirrorLiveGenerations(db)
+    void mirrorLiveGenerations(db, live)
       .catch((error: unknown) =>
         console.warn(
           'Backstory could not write the cold-start mirror; lookups read IndexedDB',

@@ -42,6 +42,12 @@ interface Marker {
 }
 type Registry = Record<string, number>;
 
+/** The bucket bits a stored marker vouches for, or undefined when it is absent or of another format. */
+function markedBits(value: unknown): number | undefined {
+  const marker = value as Partial<Marker> | undefined;
+  return marker?.format === FORMAT ? marker.bucketBits : undefined;
+}
+
 // A bucket is stored as one string: hashes, ordinals and records, separated by U+0000, which a
 // record never contains (pack-layout.ts cleans it out). One string per key is converted to and
 // from the browser's storage format much faster than arrays of numbers.
@@ -82,8 +88,7 @@ export async function readMirrorBuckets(
   } catch {
     return undefined;
   }
-  const marker = stored[markerKey(generation)] as Partial<Marker> | undefined;
-  if (marker?.format !== FORMAT || marker.bucketBits !== bucketBits) return undefined;
+  if (markedBits(stored[markerKey(generation)]) !== bucketBits) return undefined;
   const found = new Map<number, MirrorBucket | undefined>();
   for (const bucket of buckets) {
     const value = stored[bucketKey(generation, bucket)];
@@ -139,14 +144,13 @@ export const writeMirror = (area: KeyValueArea, cold: ColdIndex): Promise<void> 
       await Promise.all(writes);
       await area.set({ [markerKey(generation)]: { format: FORMAT, bucketBits } satisfies Marker });
     } catch (error) {
-      await removeMirror(area, generation).catch(() => {});
+      await removeMirror(area, generation, bucketBits).catch(() => {});
       throw error;
     }
   });
 
-async function removeMirror(area: KeyValueArea, generation: string): Promise<void> {
-  const bucketBits = (await readRegistry(area))[generation];
-  if (bucketBits === undefined) return;
+/** Removes a generation's keys, then its registry entry. */
+async function removeMirror(area: KeyValueArea, generation: string, bucketBits: number) {
   // The marker goes first, so a half-removed mirror is never read.
   await area.remove([markerKey(generation)]);
   const keys = Array.from({ length: 1 << bucketBits }, (_, bucket) =>
@@ -161,7 +165,10 @@ async function removeMirror(area: KeyValueArea, generation: string): Promise<voi
 
 /** Removes a generation's mirror (its pack was replaced or removed). */
 export const dropMirror = (area: KeyValueArea, generation: string): Promise<void> =>
-  queued(() => removeMirror(area, generation));
+  queued(async () => {
+    const bucketBits = (await readRegistry(area))[generation];
+    if (bucketBits !== undefined) await removeMirror(area, generation, bucketBits);
+  });
 
 /**
  * Removes the mirrors of generations that are not live (left by an import that was cut off).
@@ -170,8 +177,8 @@ export const dropMirror = (area: KeyValueArea, generation: string): Promise<void
  */
 export const dropDeadMirrors = (area: KeyValueArea, live: Set<string>): Promise<number> =>
   queued(async () => {
-    const dead = Object.keys(await readRegistry(area)).filter((gen) => !live.has(gen));
-    for (const generation of dead) await removeMirror(area, generation);
+    const dead = Object.entries(await readRegistry(area)).filter(([gen]) => !live.has(gen));
+    for (const [generation, bucketBits] of dead) await removeMirror(area, generation, bucketBits);
     return dead.length;
   });
 
@@ -182,8 +189,5 @@ export async function generationsWithoutMirror(
 ): Promise<string[]> {
   if (live.length === 0) return [];
   const stored = await area.get(live.map(markerKey));
-  return live.filter((generation) => {
-    const marker = stored[markerKey(generation)] as Partial<Marker> | undefined;
-    return marker?.format !== FORMAT;
-  });
+  return live.filter((generation) => markedBits(stored[markerKey(generation)]) === undefined);
 }

@@ -105,6 +105,12 @@ function fromFullIndex(index: MatchIndexRow, hashes: number[]): FoundRecord[] {
   return [...found.values()];
 }
 
+/** The buckets of these hashes that `cache` has not read yet, each once. */
+const uncachedBuckets = (hashes: number[], bucketBits: number, cache: Map<number, unknown>) =>
+  [...new Set(hashes.map((hash) => bucketOf(hash, bucketBits)))].filter(
+    (bucket) => !cache.has(bucket),
+  );
+
 /** The records of the entities with these hashes in these buckets (`rowOf` gives a hash's bucket). */
 function collect(
   hashes: number[],
@@ -130,9 +136,7 @@ async function fromBuckets(
   hashes: number[],
 ): Promise<FoundRecord[]> {
   const bucketOfHash = (hash: number) => bucketOf(hash, directory.bucketBits);
-  const missing = [...new Set(hashes.map(bucketOfHash))].filter(
-    (bucket) => !state.buckets.has(bucket),
-  );
+  const missing = uncachedBuckets(hashes, directory.bucketBits, state.buckets);
   if (missing.length > 0) {
     const rows = await db.reads.many(
       'matchBuckets',
@@ -151,9 +155,7 @@ async function fromMirror(
   hashes: number[],
 ): Promise<FoundRecord[] | undefined> {
   const bucketOfHash = (hash: number) => bucketOf(hash, directory.bucketBits);
-  const missing = [...new Set(hashes.map(bucketOfHash))].filter(
-    (bucket) => !state.pageBuckets.has(bucket),
-  );
+  const missing = uncachedBuckets(hashes, directory.bucketBits, state.pageBuckets);
   if (missing.length > 0) {
     const rows = await readMirrorBuckets(
       mirror,

@@ -132,10 +132,11 @@ describe('the cold-start mirror in storage.local', () => {
     area.items.set('cold:gen@cut-off:3', '1\u00000\u0000x');
     for (const key of mirrorKeys(area, installed.generation)) area.items.delete(key);
 
-    await dropDeadMirrorsAtStartUp(db);
+    const live = [installed.generation];
+    await dropDeadMirrorsAtStartUp(db, live);
     expect([...area.items.keys()].filter((key) => key.includes('cut-off'))).toEqual([]);
-    expect(await mirrorLiveGenerations(db)).toBe(1);
-    expect(await mirrorLiveGenerations(db)).toBe(0);
+    expect(await mirrorLiveGenerations(db, live)).toBe(1);
+    expect(await mirrorLiveGenerations(db, live)).toBe(0);
     const bucketReadCount = bucketReads(db);
     expect(await coldAnswer(db)).toEqual(await referenceAnswer());
     expect(bucketReadCount()).toBe(0);
